@@ -1,0 +1,63 @@
+// npm run annotate -- <file.html|file.txt>
+// Prints one JSON document ({ stories, mentions }) to stdout and nothing else. HTML is reduced to
+// the visible text of its <body> exactly as the content script reads it (engine/dom-text.ts).
+// Errors: one line on stderr, exit code 1.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { createAnnotator } from '../engine/annotate';
+import { collectText } from '../engine/dom-text';
+import { readPageMeta } from '../engine/page-meta';
+import type { CorpusIndex } from '../engine/index-format';
+import { INDEX_FILE, readSeeds } from '../compiler/seeds';
+import { compileCorpus } from '../compiler/compile';
+
+const MAX_BYTES = 50 * 1024 * 1024;
+
+function fail(message: string): never {
+  process.stderr.write(`annotate: ${message}\n`);
+  process.exit(1);
+}
+
+function loadIndex(): CorpusIndex {
+  // The built index when there is one; otherwise compile the seeds in memory (nothing written).
+  if (existsSync(INDEX_FILE)) return JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as CorpusIndex;
+  return compileCorpus(readSeeds());
+}
+
+export function readInput(file: string | undefined): { text: string; published: string | null } {
+  if (!file) fail('usage: npm run annotate -- <file.html|file.txt>');
+  if (!existsSync(file)) fail(`${file}: no such file`);
+  const stat = statSync(file);
+  if (!stat.isFile()) fail(`${file}: not a regular file`);
+  if (stat.size === 0) fail(`${file}: empty file`);
+  if (stat.size > MAX_BYTES) fail(`${file}: larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  const bytes = readFileSync(file);
+  if (bytes.includes(0)) fail(`${file}: binary file (contains NUL bytes), expected HTML or text`);
+  let raw: string;
+  try {
+    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    fail(`${file}: not valid UTF-8 text`);
+  }
+  const looksHtml = /\.x?html?$/i.test(file) || /^\s*(?:<!doctype html|<html|<head|<body)/i.test(raw.slice(0, 1000));
+  if (!looksHtml) {
+    const text = raw.replace(/^\uFEFF/, '');
+    if (!text.trim()) fail(`${file}: no text`);
+    return { text, published: null };
+  }
+  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
+  const doc = new window.DOMParser().parseFromString(raw, 'text/html') as unknown as Document;
+  const { text } = collectText(doc.body);
+  const published = readPageMeta(doc).published;
+  void window.happyDOM.close();
+  if (!text.trim()) fail(`${file}: the page has no visible text`);
+  return { text, published };
+}
+
+const { text, published } = readInput(process.argv[2]);
+try {
+  const annotate = createAnnotator(loadIndex());
+  process.stdout.write(JSON.stringify(annotate(text, published), null, 2) + '\n');
+} catch (e) {
+  fail((e as Error).message.split('\n')[0]);
+}

@@ -1,0 +1,6 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { registerHandlers } from '../background/handlers';
+
+export default defineBackground(() => {
+  registerHandlers();
+});

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { NotesPage } from '../../components/NotesPage';
+import '../../components/theme.css';
+
+render(<NotesPage />, document.getElementById('app')!);

@@ -1,0 +1,44 @@
+import type { UserManifest } from 'wxt';
+import pkg from '../package.json' with { type: 'json' };
+import { NEWS_SITES, TEST_HOSTS } from './sites';
+
+// The manifest is reviewed as a whole (tests/unit/manifest.test.ts snapshots it): any new
+// permission must be added there on purpose.
+export function buildManifest(browser: string, testHosts: boolean): UserManifest {
+  const hosts = testHosts ? [...NEWS_SITES, ...TEST_HOSTS] : [...NEWS_SITES];
+  const manifest: UserManifest = {
+    name: 'Hashiya — حاشية',
+    description: pkg.description,
+    version: pkg.version,
+    default_locale: undefined,
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
+    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    host_permissions: hosts,
+    optional_host_permissions: browser === 'firefox' ? undefined : ['*://*/*'],
+    action: { default_title: 'Hashiya', default_popup: 'popup.html' },
+    commands: {
+      'next-entity': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next marked entity and open its card',
+      },
+    },
+  };
+  if (browser === 'firefox') {
+    // Firefox MV2 has no optional_host_permissions key: optional origins go in optional_permissions.
+    (manifest as Record<string, unknown>).optional_permissions = ['*://*/*'];
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: 'hashiya@hashiya.example',
+        // CSS Custom Highlight API: Firefox 140.
+        strict_min_version: '140.0',
+        // @ts-expect-error: newer than WXT's manifest types
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  } else {
+    // Chrome 105 ships the Custom Highlight API; 116 is where MV3 service workers stay alive
+    // during messaging long enough for our use.
+    (manifest as Record<string, unknown>).minimum_chrome_version = '116';
+  }
+  return manifest;
+}

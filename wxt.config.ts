@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { buildManifest } from './manifest/manifest';
+import { TEST_HOSTS } from './manifest/sites';
+
+// One codebase, two browsers: Chrome MV3 (service worker) and Firefox MV2 (event page).
+// HASHIYA_TEST_HOSTS=1 builds the E2E variant into .output/test/: content scripts also run on
+// the 127.0.0.1 fixture server. Release builds stay least-privilege.
+const testHosts = process.env.HASHIYA_TEST_HOSTS === '1';
+const INDEX = resolve('generated/corpus-index.json');
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  outDir: testHosts ? '.output/test' : '.output',
+  manifest: ({ browser }) => buildManifest(browser, testHosts),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      if (!existsSync(INDEX)) {
+        throw new Error(`${INDEX} is missing: run \`npm run corpus -- build\` first (npm run build does).`);
+      }
+      files.push({ relativeDest: 'corpus-index.json', contents: readFileSync(INDEX, 'utf8') });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!testHosts) return;
+      for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...TEST_HOSTS];
+    },
+  },
+  zip: {
+    sourcesRoot: '.',
+    excludeSources: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**', '.cache/**', 'generated/**'],
+  },
+});
