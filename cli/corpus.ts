@@ -32,7 +32,7 @@ function main(command: string | undefined): void {
       const index = compile();
       const json = JSON.stringify(index);
       writeAtomically(INDEX_FILE, json);
-      console.log(`corpus: ${index.articles.length} articles, ${index.entities.length} entities → ${INDEX_FILE} (${(json.length / 1024).toFixed(1)} KiB)`);
+      console.log(`corpus: ${index.articles.length} articles, ${index.entities.length} entities → ${INDEX_FILE} (${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB)`);
       return;
     }
     case 'stats': {

@@ -20,7 +20,8 @@ const TITLES = new Set([
 ]);
 // Words that follow a title but are not names: the ministry, the office, adjectives of nationality.
 const NOT_NAMES = new Set(['الخارجيه', 'الداخليه', 'الدفاع', 'الوزراء', 'الحكومه', 'الدوله', 'السابق', 'الحالي', 'foreign', 'prime', 'the', 'of']);
-const QUOTED = /["“«]([^"”»\n]{2,40})["”»]/g;
+// Any quoted span, so pairs stay in step; long ones (a quoted sentence) are dropped afterwards.
+const QUOTED = /["“«]([^"”»\n]*)["”»]/g;
 const MAX_QUOTED_WORDS = 4;
 
 export function suggestNames(articles: ArticleRecord[], match: (text: string) => Mention[]): Suggestion[] {
@@ -40,7 +41,7 @@ export function suggestNames(articles: ArticleRecord[], match: (text: string) =>
     for (const q of article.text.matchAll(QUOTED)) {
       const inner = q[1].trim();
       const start = q.index! + 1;
-      if (inner.split(/\s+/).length > MAX_QUOTED_WORDS || covered(start, start + q[1].length)) continue;
+      if (inner.length < 2 || inner.split(/\s+/).length > MAX_QUOTED_WORDS || covered(start, start + q[1].length)) continue;
       add(inner, 'quoted', article.id);
     }
 
