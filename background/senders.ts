@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import type { Runtime } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 
 // Who may ask what. Messages reach the background only from our own contexts (runtime.onMessage
 // never delivers web pages' messages without externally_connectable), but a content script runs
@@ -7,7 +6,7 @@ import type { Runtime } from 'wxt/browser';
 
 export class SenderError extends Error {}
 
-type Sender = Runtime.MessageSender | chrome.runtime.MessageSender;
+type Sender = Browser.runtime.MessageSender;
 
 export function assertFromExtension(sender: Sender): void {
   if (sender.id !== browser.runtime.id) throw new SenderError('message from another extension');

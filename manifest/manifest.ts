@@ -31,10 +31,11 @@ export function buildManifest(browser: string, testHosts: boolean): UserManifest
         id: 'hashiya@hashiya.example',
         // CSS Custom Highlight API: Firefox 140.
         strict_min_version: '140.0',
-        // @ts-expect-error: newer than WXT's manifest types
         data_collection_permissions: { required: ['none'] },
       },
-    };
+      // Firefox for Android reads data_collection_permissions from 142 on.
+      gecko_android: { strict_min_version: '142.0' },
+    } as UserManifest['browser_specific_settings'];
   } else {
     // Chrome 105 ships the Custom Highlight API; 116 is where MV3 service workers stay alive
     // during messaging long enough for our use.
