@@ -45,7 +45,18 @@ export function readInput(file: string | undefined): { text: string; published: 
     if (!text.trim()) fail(`${file}: no text`);
     return { text, published: null };
   }
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableCSSFileLoading: true,
+      disableJavaScriptFileLoading: true,
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
+    },
+  });
   const doc = new window.DOMParser().parseFromString(raw, 'text/html') as unknown as Document;
   const { text } = collectText(doc.body);
   const published = readPageMeta(doc).published;

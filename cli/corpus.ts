@@ -19,7 +19,9 @@ function compile(): CorpusIndex {
   return compileCorpus(seeds, {
     onProgress: (done) => {
       if (total >= 500 && (done % 500 === 0 || done === total)) {
-        process.stderr.write(`\r  compiled ${done}/${total} articles (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        process.stderr.write(
+          `\r  compiled ${done}/${total} articles (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        );
         if (done === total) process.stderr.write('\n');
       }
     },
@@ -32,11 +34,14 @@ function main(command: string | undefined): void {
       const index = compile();
       const json = JSON.stringify(index);
       writeAtomically(INDEX_FILE, json);
-      console.log(`corpus: ${index.articles.length} articles, ${index.entities.length} entities → ${INDEX_FILE} (${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB)`);
+      console.log(
+        `corpus: ${index.articles.length} articles, ${index.entities.length} entities → ${INDEX_FILE} (${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB)`,
+      );
       return;
     }
     case 'stats': {
-      if (!existsSync(INDEX_FILE)) throw new Error(`${INDEX_FILE} does not exist: run \`npm run corpus -- build\` first`);
+      if (!existsSync(INDEX_FILE))
+        throw new Error(`${INDEX_FILE} does not exist: run \`npm run corpus -- build\` first`);
       const index = JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as CorpusIndex;
       console.log(corpusStats(index, statSync(INDEX_FILE).size));
       return;
@@ -46,7 +51,8 @@ function main(command: string | undefined): void {
       const matcher = createMatcher(index.gazetteer);
       const suggestions = suggestNames(index.articles, (t) => matcher.match(t));
       if (!suggestions.length) console.log('no candidate names outside the catalog');
-      for (const s of suggestions) console.log(`${String(s.count).padStart(3)}  ${s.name}  (${s.reason}; ${s.articles.join(', ')})`);
+      for (const s of suggestions)
+        console.log(`${String(s.count).padStart(3)}  ${s.name}  (${s.reason}; ${s.articles.join(', ')})`);
       return;
     }
     default:

@@ -26,7 +26,10 @@ export function parseArticle(file: string, bytes: Uint8Array): ArticleRecord {
   } catch {
     throw new SeedError(file, 1, 'not valid UTF-8');
   }
-  const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const meta: Record<string, string> = {};
   let first = 0;
   if (lines[0]?.trim() === '---') {
@@ -37,7 +40,8 @@ export function parseArticle(file: string, bytes: Uint8Array): ArticleRecord {
       if (!line.trim()) continue;
       const m = /^([a-z]+)\s*:\s*(.*)$/.exec(line);
       if (!m) throw new SeedError(file, i + 1, `header line is not "key: value": ${JSON.stringify(line)}`);
-      if (!KEYS.has(m[1])) throw new SeedError(file, i + 1, `unknown header key "${m[1]}" (known: ${[...KEYS].join(', ')})`);
+      if (!KEYS.has(m[1]))
+        throw new SeedError(file, i + 1, `unknown header key "${m[1]}" (known: ${[...KEYS].join(', ')})`);
       if (m[1] in meta) throw new SeedError(file, i + 1, `header key "${m[1]}" given twice`);
       meta[m[1]] = m[2].trim();
       validateMeta(file, i + 1, m[1], meta[m[1]]);
@@ -73,7 +77,8 @@ function validateMeta(file: string, line: number, key: string, value: string): v
   if (key === 'date') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-    if (!d || d.getUTCMonth() !== +m![2] - 1 || d.getUTCDate() !== +m![3]) bad(`"${value}" is not a real date in YYYY-MM-DD form`);
+    if (!d || d.getUTCMonth() !== +m![2] - 1 || d.getUTCDate() !== +m![3])
+      bad(`"${value}" is not a real date in YYYY-MM-DD form`);
   }
   if (key === 'url' && !/^https?:\/\/\S+$/.test(value)) bad('an http(s) URL');
 }

@@ -26,7 +26,10 @@ const Entity = v.strictObject({
   ambiguous: v.optional(v.array(Text)),
   cues: v.optional(ListPerLang),
   transliterated: v.optional(v.boolean()),
-  gloss: v.pipe(PerLang, v.check((g) => 'ar' in g && 'en' in g, 'needs a gloss in "ar" and "en"')),
+  gloss: v.pipe(
+    PerLang,
+    v.check((g) => 'ar' in g && 'en' in g, 'needs a gloss in "ar" and "en"'),
+  ),
 });
 
 const Catalog = v.strictObject({
@@ -39,7 +42,11 @@ export function parseCatalog(file: string, text: string): CatalogEntity[] {
   const tree = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: true });
   if (parseErrors.length || !tree) {
     const e = parseErrors[0];
-    throw new SeedError(file, e ? lineOf(text, e.offset) : 1, `invalid JSON: ${e ? printParseErrorCode(e.error) : 'empty file'}`);
+    throw new SeedError(
+      file,
+      e ? lineOf(text, e.offset) : 1,
+      `invalid JSON: ${e ? printParseErrorCode(e.error) : 'empty file'}`,
+    );
   }
   const data: unknown = JSON.parse(text);
   const lineAt = (path: (string | number)[]) => {
@@ -67,7 +74,8 @@ export function parseCatalog(file: string, text: string): CatalogEntity[] {
   const aliasOwner = new Map<string, string>();
   entities.forEach((entity, i) => {
     const at = (...path: (string | number)[]) => lineAt(['entities', i, ...path]);
-    if (ids.has(entity.id)) errors.push(new SeedError(file, at('id'), `duplicate id "${entity.id}" (first at entity ${ids.get(entity.id)})`));
+    if (ids.has(entity.id))
+      errors.push(new SeedError(file, at('id'), `duplicate id "${entity.id}" (first at entity ${ids.get(entity.id)})`));
     ids.set(entity.id, i);
     if (!entity.id.startsWith(entity.type + '/')) {
       errors.push(new SeedError(file, at('id'), `id "${entity.id}" must start with its type "${entity.type}/"`));
@@ -88,7 +96,9 @@ export function parseCatalog(file: string, text: string): CatalogEntity[] {
     }
     for (const [j, a] of (entity.ambiguous ?? []).entries()) {
       if (!own.has(normalizeKey(a))) {
-        errors.push(new SeedError(file, at('ambiguous', j), `ambiguous alias "${a}" is not one of the entity's names or aliases`));
+        errors.push(
+          new SeedError(file, at('ambiguous', j), `ambiguous alias "${a}" is not one of the entity's names or aliases`),
+        );
       }
     }
   });

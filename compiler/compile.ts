@@ -3,7 +3,13 @@
 import { buildGazetteer } from '../engine/gazetteer';
 import { createMatcher } from '../engine/matcher';
 import { extractFeatures } from '../engine/story';
-import { INDEX_VERSION, type ArticleRecord, type CorpusIndex, type MentionRef, type SentenceRef } from '../engine/index-format';
+import {
+  INDEX_VERSION,
+  type ArticleRecord,
+  type CorpusIndex,
+  type MentionRef,
+  type SentenceRef,
+} from '../engine/index-format';
 import type { CatalogEntity, Mention } from '../engine/types';
 import { parseArticle } from './articles';
 import { parseCatalog } from './catalog';
@@ -74,7 +80,14 @@ export function compileCorpus(seeds: SeedFiles, options: CompileOptions = {}): C
       }
       mentions[m.entity].push([ref, m.start, m.end]);
     }
-    stories.push(extractFeatures(article.text, article.lang, found.map((m) => m.entity), article.date));
+    stories.push(
+      extractFeatures(
+        article.text,
+        article.lang,
+        found.map((m) => m.entity),
+        article.date,
+      ),
+    );
     options.onProgress?.(a + 1, articles.length);
   }
 

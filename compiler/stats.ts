@@ -10,9 +10,13 @@ export function corpusStats(index: CorpusIndex, bytes: number): string {
   const byType = new Map<string, number>();
   for (const e of index.entities) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
   lines.push(`entities: ${index.entities.length} (${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')})`);
-  lines.push(`aliases: ${index.gazetteer.aliases.length} (${index.gazetteer.aliases.filter((a) => a.ambiguous).length} ambiguous)`);
+  lines.push(
+    `aliases: ${index.gazetteer.aliases.length} (${index.gazetteer.aliases.filter((a) => a.ambiguous).length} ambiguous)`,
+  );
   const counts = index.mentions.map((m, e) => [e, m.length] as const).filter(([, n]) => n > 0);
-  lines.push(`mentions: ${counts.reduce((s, [, n]) => s + n, 0)} of ${counts.length} entities; ${index.entities.length - counts.length} entities never mentioned`);
+  lines.push(
+    `mentions: ${counts.reduce((s, [, n]) => s + n, 0)} of ${counts.length} entities; ${index.entities.length - counts.length} entities never mentioned`,
+  );
   lines.push(`sentences kept: ${index.sentences.length}; co-occurring pairs: ${index.cooccurrence.length}`);
   lines.push('most mentioned:');
   for (const [e, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 10)) {

@@ -14,12 +14,54 @@ export interface Suggestion {
 
 // Titles and kinds that precede a name in Arabic and English news (normalized forms).
 const TITLES = new Set([
-  'وزير', 'الوزير', 'الرئيس', 'رئيس', 'وكاله', 'تطبيق', 'النائب', 'نائب', 'موقع', 'منظمه', 'شركه', 'حزب',
-  'مدينه', 'العاصمه', 'صحيفه', 'قناه', 'المتحدث', 'السفير', 'الجنرال', 'الشيخ', 'الملك', 'الامير',
-  'minister', 'president', 'agency', 'app', 'mp', 'senator', 'spokesman', 'spokeswoman', 'company', 'party',
+  'وزير',
+  'الوزير',
+  'الرئيس',
+  'رئيس',
+  'وكاله',
+  'تطبيق',
+  'النائب',
+  'نائب',
+  'موقع',
+  'منظمه',
+  'شركه',
+  'حزب',
+  'مدينه',
+  'العاصمه',
+  'صحيفه',
+  'قناه',
+  'المتحدث',
+  'السفير',
+  'الجنرال',
+  'الشيخ',
+  'الملك',
+  'الامير',
+  'minister',
+  'president',
+  'agency',
+  'app',
+  'mp',
+  'senator',
+  'spokesman',
+  'spokeswoman',
+  'company',
+  'party',
 ]);
 // Words that follow a title but are not names: the ministry, the office, adjectives of nationality.
-const NOT_NAMES = new Set(['الخارجيه', 'الداخليه', 'الدفاع', 'الوزراء', 'الحكومه', 'الدوله', 'السابق', 'الحالي', 'foreign', 'prime', 'the', 'of']);
+const NOT_NAMES = new Set([
+  'الخارجيه',
+  'الداخليه',
+  'الدفاع',
+  'الوزراء',
+  'الحكومه',
+  'الدوله',
+  'السابق',
+  'الحالي',
+  'foreign',
+  'prime',
+  'the',
+  'of',
+]);
 // Any quoted span, so pairs stay in step; long ones (a quoted sentence) are dropped afterwards.
 const QUOTED = /["“«]([^"”»\n]*)["”»]/g;
 const MAX_QUOTED_WORDS = 4;
@@ -41,7 +83,8 @@ export function suggestNames(articles: ArticleRecord[], match: (text: string) =>
     for (const q of article.text.matchAll(QUOTED)) {
       const inner = q[1].trim();
       const start = q.index! + 1;
-      if (inner.length < 2 || inner.split(/\s+/).length > MAX_QUOTED_WORDS || covered(start, start + q[1].length)) continue;
+      if (inner.length < 2 || inner.split(/\s+/).length > MAX_QUOTED_WORDS || covered(start, start + q[1].length))
+        continue;
       add(inner, 'quoted', article.id);
     }
 
@@ -59,7 +102,8 @@ export function suggestNames(articles: ArticleRecord[], match: (text: string) =>
       const end = norm.map[toks.ends[endTok]];
       if (covered(start, end) || /\d/.test(article.text.slice(start, end))) continue;
       const phrase = article.text.slice(start, end);
-      if (!phrase.includes('\n')) add(phrase, `after "${article.text.slice(norm.map[toks.starts[i]], norm.map[toks.ends[i]])}"`, article.id);
+      if (!phrase.includes('\n'))
+        add(phrase, `after "${article.text.slice(norm.map[toks.starts[i]], norm.map[toks.ends[i]])}"`, article.id);
     }
   }
   return [...found.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));

@@ -44,7 +44,12 @@ export function createAnnotator(index: CorpusIndex) {
   const ctx = storyContext(index);
   return (text: string, published?: string | null): Annotation => {
     const found = matcher.match(text);
-    const features = extractFeatures(text, detectLang(text), found.map((m) => m.entity), published);
+    const features = extractFeatures(
+      text,
+      detectLang(text),
+      found.map((m) => m.entity),
+      published,
+    );
     const stories = scoreStories(features, ctx)
       .slice(0, MAX_STORIES)
       .map((s) => ({

@@ -1,7 +1,8 @@
 // What a news page says about itself: whether it is an article, its publication date and its
 // canonical URL. Reads <head> metadata only (JSON-LD, Open Graph, <time>); never writes.
 
-const ARTICLE_TYPES = /^(?:News|Reportage|Analysis|Opinion|Background|Review)?Article$|^(?:BlogPosting|LiveBlogPosting)$/;
+const ARTICLE_TYPES =
+  /^(?:News|Reportage|Analysis|Opinion|Background|Review)?Article$|^(?:BlogPosting|LiveBlogPosting)$/;
 
 export interface PageMeta {
   isArticle: boolean;

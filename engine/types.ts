@@ -2,14 +2,7 @@
 // the background and the content script alike.
 
 export type EntityType = 'person' | 'organization' | 'place' | 'product' | 'event' | 'other';
-export const ENTITY_TYPES: readonly EntityType[] = [
-  'person',
-  'organization',
-  'place',
-  'product',
-  'event',
-  'other',
-];
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'product', 'event', 'other'];
 
 export type Lang = 'ar' | 'en';
 

@@ -23,7 +23,9 @@ function seeds(entities: object[], articles: Record<string, string>): SeedFiles 
   };
 }
 
-const LAVROV = entity('person/sergey-lavrov', 'person', 'سيرغي لافروف', 'Sergey Lavrov', { aliases: { ar: ['لافروف'] } });
+const LAVROV = entity('person/sergey-lavrov', 'person', 'سيرغي لافروف', 'Sergey Lavrov', {
+  aliases: { ar: ['لافروف'] },
+});
 const RUSSIA = entity('place/russia', 'place', 'روسيا', 'Russia');
 const ZARIF = entity('person/mohammad-javad-zarif', 'person', 'محمد جواد ظريف', 'Mohammad Javad Zarif', {
   aliases: { ar: ['ظريف'] },
@@ -73,7 +75,9 @@ describe('corpus compiler', () => {
   it('names file and line for invalid JSON', () => {
     const bad = seeds([LAVROV], { 'a.txt': 'عنوان\nنص' });
     bad.catalog.text = '{\n  "version": 1,\n  "entities": [\n    { "id": "x" ,, }\n  ]\n}';
-    expect(problems(() => compileCorpus(bad))).toEqual([expect.stringMatching(/^seeds\/catalog\.json:4: invalid JSON/)]);
+    expect(problems(() => compileCorpus(bad))).toEqual([
+      expect.stringMatching(/^seeds\/catalog\.json:4: invalid JSON/),
+    ]);
   });
 
   it('names the line of a schema problem in the catalog', () => {
@@ -82,18 +86,16 @@ describe('corpus compiler', () => {
     expect(msgs).toHaveLength(1);
     const lines = JSON.stringify({ version: 1, entities: [LAVROV, broken] }, null, 2).split('\n');
     const line = lines.findIndex((l) => l.includes('"planet"')) + 1;
-    expect(msgs[0]).toBe(`seeds/catalog.json:${line}: entities.1.type: type is one of person, organization, place, product, event, other`);
+    expect(msgs[0]).toBe(
+      `seeds/catalog.json:${line}: entities.1.type: type is one of person, organization, place, product, event, other`,
+    );
   });
 
   it('rejects duplicate ids, a missing English name, an alias shared by two entities', () => {
     const noEnglish = { ...RUSSIA, id: 'place/iran', names: { ar: 'إيران' } };
-    const msgs = problems(() =>
-      compileCorpus(seeds([LAVROV, { ...LAVROV }, noEnglish], { 'a.txt': 'عنوان\nنص' })),
-    );
+    const msgs = problems(() => compileCorpus(seeds([LAVROV, { ...LAVROV }, noEnglish], { 'a.txt': 'عنوان\nنص' })));
     expect(msgs.join('\n')).toMatch(/needs an Arabic \("ar"\) and an English \("en"\) name/);
-    const twice = problems(() =>
-      compileCorpus(seeds([LAVROV, { ...LAVROV }], { 'a.txt': 'عنوان\nنص' })),
-    );
+    const twice = problems(() => compileCorpus(seeds([LAVROV, { ...LAVROV }], { 'a.txt': 'عنوان\nنص' })));
     expect(twice.join('\n')).toMatch(/duplicate id "person\/sergey-lavrov"/);
     const shared = entity('person/other', 'person', 'لافروف', 'Other');
     expect(problems(() => compileCorpus(seeds([LAVROV, shared], { 'a.txt': 'عنوان\nنص' }))).join('\n')).toMatch(
@@ -125,7 +127,9 @@ describe('corpus compiler', () => {
 
   it('rejects two articles with one id', () => {
     const msgs = problems(() =>
-      compileCorpus(seeds([LAVROV], { 'a.txt': '---\nid: same\n---\nعنوان\nنص', 'b.txt': '---\nid: same\n---\nعنوان\nنص' })),
+      compileCorpus(
+        seeds([LAVROV], { 'a.txt': '---\nid: same\n---\nعنوان\nنص', 'b.txt': '---\nid: same\n---\nعنوان\nنص' }),
+      ),
     );
     expect(msgs).toEqual(['seeds/articles/b.txt:1: article id "same" is already used by seeds/articles/a.txt']);
   });
@@ -149,10 +153,26 @@ describe('the shipped seeds', () => {
     expect(first).toBeGreaterThanOrEqual(0);
     expect(index.articles[first]).toMatchObject({ lang: 'ar', date: '2021-01-26' });
     const mentioned = new Set(
-      index.mentions.flatMap((list, e) => (list.some(([s]) => index.sentences[s][0] === first) ? [index.entities[e].id] : [])),
+      index.mentions.flatMap((list, e) =>
+        list.some(([s]) => index.sentences[s][0] === first) ? [index.entities[e].id] : [],
+      ),
     );
-    const names = ['Sergey Lavrov', 'Mohammad Javad Zarif', 'Russia', 'Iran', 'Moscow', 'Signal', 'Telegram',
-      'Alexei Navalny', 'Vladimir Putin', 'TASS', 'Andrei Klimov', 'IFP News', 'Roskomnadzor', 'COVID-19 pandemic'];
+    const names = [
+      'Sergey Lavrov',
+      'Mohammad Javad Zarif',
+      'Russia',
+      'Iran',
+      'Moscow',
+      'Signal',
+      'Telegram',
+      'Alexei Navalny',
+      'Vladimir Putin',
+      'TASS',
+      'Andrei Klimov',
+      'IFP News',
+      'Roskomnadzor',
+      'COVID-19 pandemic',
+    ];
     for (const en of names) {
       const e = index.entities.find((x) => x.names.en === en);
       expect(e, `catalog has ${en}`).toBeDefined();

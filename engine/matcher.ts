@@ -1,0 +1,256 @@
+/**
+ * Recognizes gazetteer aliases in page text and returns mentions with original-text offsets.
+ *
+ * Design note
+ * - Build once: first-token key → candidate aliases (longest first, unambiguous before ambiguous). At
+ *   match time the cost is per token, not per alias: normalize (keeping the offset map), tokenize, then
+ *   one Map lookup per clitic reading of each distinct token (readings are memoized per call, since page
+ *   vocabulary repeats), then exact comparison of the few candidates' following tokens in place.
+ * - Only the first token of an alias takes clitics (rule 6); a reading that stripped the article only
+ *   reaches aliases flagged `article` (rule 3). Longest match wins, then the earliest reading (whole token
+ *   before stripped), then candidate order. Greedy, left to right, non-overlapping.
+ * - Ambiguity gate, a second pass: an ambiguous mention stays only with evidence (same entity named
+ *   unambiguously on the page, a cue among the 3 tokens before or after it, quotation marks around it, a
+ *   related entity named unambiguously). A capitalized case-sensitive Latin alias counts as evidence
+ *   mid-sentence, not at a sentence start. A rejected mention falls back to the best unambiguous
+ *   candidate at the same position, if any.
+ * - Offsets: start = first unit of the first token (clitics included), end = after the last token's last
+ *   unit, extended over trailing marks/tatweel, so the mark covers whole words and never splits joining.
+ */
+import type { AliasEntry, Gazetteer, Mention } from './types';
+import { isTrailingMark, normalize } from './normalize';
+import { tokenize } from './tokenize';
+import { cliticReadings } from './clitics';
+
+interface Candidate {
+  entity: number;
+  tokens: string[];
+  article: boolean;
+  ambiguous: boolean;
+  caseSensitive: boolean;
+}
+
+interface Hit {
+  prefixLength: number;
+  article: boolean;
+  candidates: Candidate[];
+}
+
+interface Pending {
+  token: number; // index of the first token
+  length: number; // tokens covered
+  candidate: Candidate;
+  fallback: Candidate | null; // best unambiguous candidate when `candidate` is ambiguous
+}
+
+const CUE_WINDOW = 3;
+const FILTER_BITS = 16;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+// Every clitic reading of a token is a suffix of it (stripped stems keep ≥ 3 units; ل + rest is the
+// suffix after the first ل), so a hash of the last ≤ 3 units rejects most page tokens before any
+// substring is made or any Map is consulted.
+function suffixHash(s: string, start: number, end: number): number {
+  let h = end - start >= 3 ? 3 : end - start;
+  for (let k = Math.max(start, end - 3); k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x9e3779b1) >>> 0;
+  return (h ^ (h >>> FILTER_BITS)) & FILTER_MASK;
+}
+const NO_HITS: Hit[] = [];
+
+function isArabicUnit(c: number): boolean {
+  return c >= 0x600 && c <= 0x6ff;
+}
+
+function isUpperUnit(c: number): boolean {
+  if (c >= 0x41 && c <= 0x5a) return true;
+  if (c < 0xc0) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+function isQuote(c: number): boolean {
+  // " ' « » ‘ ’ ‚ “ ” „
+  return (
+    c === 0x22 || c === 0x27 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201a) || (c >= 0x201c && c <= 0x201e)
+  );
+}
+
+function isOpener(c: number): boolean {
+  return isQuote(c) || c === 0x28 || c === 0x5b;
+}
+
+function isInlineSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+
+function isNameGap(c: number): boolean {
+  return isInlineSpace(c) || c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x202f;
+}
+
+/** Start of text, or after . ! ? ؟ … or a line break, skipping spaces and opening quotes/brackets. */
+function atSentenceStart(text: string, start: number): boolean {
+  let p = start - 1;
+  while (p >= 0 && (isInlineSpace(text.charCodeAt(p)) || isOpener(text.charCodeAt(p)))) p--;
+  if (p < 0) return true;
+  const c = text.charCodeAt(p);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x61f || c === 0x2026 || c === 0x0a || c === 0x0d;
+}
+
+export interface Matcher {
+  match(text: string): Mention[];
+}
+
+export function createMatcher(gaz: Gazetteer): Matcher {
+  const byFirst = new Map<string, Candidate[]>();
+  gaz.aliases.forEach((a: AliasEntry) => {
+    if (a.tokens.length === 0) return;
+    const c: Candidate = {
+      entity: a.entity,
+      tokens: a.tokens,
+      article: !!a.article,
+      ambiguous: !!a.ambiguous,
+      caseSensitive: !!a.caseSensitive,
+    };
+    const list = byFirst.get(a.tokens[0]);
+    if (list) list.push(c);
+    else byFirst.set(a.tokens[0], [c]);
+  });
+  // Array.prototype.sort is stable: gazetteer order breaks the remaining ties.
+  for (const list of byFirst.values()) {
+    list.sort((x, y) => y.tokens.length - x.tokens.length || +x.ambiguous - +y.ambiguous);
+  }
+  const filter = new Uint8Array(1 << FILTER_BITS);
+  for (const key of byFirst.keys()) filter[suffixHash(key, 0, key.length)] = 1;
+  const cueSets = new Map<number, Set<string>>();
+  for (const [entity, list] of Object.entries(gaz.cues ?? {})) cueSets.set(Number(entity), new Set(list));
+  const related = gaz.related ?? {};
+
+  function hitsOf(token: string): Hit[] {
+    const readings = isArabicUnit(token.charCodeAt(0))
+      ? cliticReadings(token)
+      : [{ stem: token, prefixLength: 0, article: false }];
+    let hits: Hit[] | null = null;
+    for (const r of readings) {
+      const candidates = byFirst.get(r.stem);
+      if (!candidates) continue;
+      (hits ??= []).push({ prefixLength: r.prefixLength, article: r.article, candidates });
+    }
+    return hits ?? NO_HITS;
+  }
+
+  function match(text: string): Mention[] {
+    if (!text || byFirst.size === 0) return [];
+    const { text: norm, map } = normalize(text);
+    const { starts, ends, count } = tokenize(norm);
+    const memo = new Map<string, Hit[]>();
+    const tokenAt = (k: number) => norm.slice(starts[k], ends[k]);
+    const sameToken = (k: number, t: string) => ends[k] - starts[k] === t.length && norm.startsWith(t, starts[k]);
+    // The words of one name are separated by spaces or a hyphen only: "سيرغي، لافروف" is two names.
+    const joined = (k: number) => {
+      for (let p = ends[k - 1]; p < starts[k]; p++) if (!isNameGap(norm.charCodeAt(p))) return false;
+      return true;
+    };
+
+    const pending: Pending[] = [];
+    let i = 0;
+    while (i < count) {
+      if (filter[suffixHash(norm, starts[i], ends[i])] === 0) {
+        i++;
+        continue;
+      }
+      const tok = tokenAt(i);
+      let hits = memo.get(tok);
+      if (hits === undefined) memo.set(tok, (hits = hitsOf(tok)));
+      let best: Candidate | null = null;
+      let bestLen = 0;
+      let fallback: Candidate | null = null;
+      let fallbackLen = 0;
+      for (const h of hits) {
+        for (const c of h.candidates) {
+          const len = c.tokens.length;
+          if (len <= bestLen && (c.ambiguous || len <= fallbackLen)) continue;
+          if (h.article && !c.article) continue;
+          if (i + len > count) continue;
+          let ok = true;
+          for (let k = 1; k < len && ok; k++) ok = joined(i + k) && sameToken(i + k, c.tokens[k]);
+          if (!ok) continue;
+          if (c.caseSensitive && !isUpperUnit(text.charCodeAt(map[starts[i] + h.prefixLength]))) continue;
+          if (len > bestLen) {
+            best = c;
+            bestLen = len;
+          }
+          if (!c.ambiguous && len > fallbackLen) {
+            fallback = c;
+            fallbackLen = len;
+          }
+        }
+      }
+      if (best) {
+        pending.push({ token: i, length: bestLen, candidate: best, fallback: best.ambiguous ? fallback : null });
+        i += bestLen;
+      } else i++;
+    }
+    if (pending.length === 0) return [];
+
+    // Entities named unambiguously somewhere on the page: evidence (a) and (d).
+    const named = new Set<number>();
+    for (const p of pending) if (!p.candidate.ambiguous) named.add(p.candidate.entity);
+
+    const startOf = (p: Pending) => map[starts[p.token]];
+    const endOf = (p: Pending, length: number) => {
+      let end = map[ends[p.token + length - 1] - 1] + 1;
+      while (end < text.length && isTrailingMark(text.charCodeAt(end))) end++;
+      return end;
+    };
+
+    const isCue = (k: number, cues: Set<string>): boolean => {
+      const t = tokenAt(k);
+      if (cues.has(t)) return true;
+      if (isArabicUnit(t.charCodeAt(0))) for (const r of cliticReadings(t)) if (cues.has(r.stem)) return true;
+      return false;
+    };
+    // Titles come before a name (وزير الخارجية ظريف), kinds often after it (Signal, the messaging app).
+    const hasCue = (p: Pending, length: number, cues: Set<string> | undefined): boolean => {
+      if (!cues) return false;
+      for (let k = p.token - 1; k >= 0 && k >= p.token - CUE_WINDOW; k--) if (isCue(k, cues)) return true;
+      const after = p.token + length;
+      for (let k = after; k < count && k < after + CUE_WINDOW; k++) if (isCue(k, cues)) return true;
+      return false;
+    };
+    // Quotation marks around the name, with or without spaces inside them: "تاس" or « تاس ».
+    const quoted = (start: number, end: number): boolean => {
+      let a = start - 1;
+      while (a >= 0 && isInlineSpace(text.charCodeAt(a))) a--;
+      let b = end;
+      while (b < text.length && isInlineSpace(text.charCodeAt(b))) b++;
+      return a >= 0 && b < text.length && isQuote(text.charCodeAt(a)) && isQuote(text.charCodeAt(b));
+    };
+
+    const hasEvidence = (p: Pending, length: number): boolean => {
+      const c = p.candidate;
+      const start = startOf(p);
+      const end = endOf(p, length);
+      if (c.caseSensitive && !atSentenceStart(text, start)) return true;
+      if (named.has(c.entity)) return true;
+      if (hasCue(p, length, cueSets.get(c.entity))) return true;
+      if (quoted(start, end)) return true;
+      const rel = related[c.entity];
+      if (rel) for (const r of rel) if (named.has(r)) return true;
+      return false;
+    };
+
+    const out: Mention[] = [];
+    const emit = (p: Pending, c: Candidate, length: number) => {
+      const start = startOf(p);
+      const end = endOf(p, length);
+      out.push({ entity: c.entity, entityId: gaz.entityIds[c.entity], start, end, surface: text.slice(start, end) });
+    };
+    for (const p of pending) {
+      if (!p.candidate.ambiguous || hasEvidence(p, p.length)) emit(p, p.candidate, p.length);
+      else if (p.fallback) emit(p, p.fallback, p.fallback.tokens.length);
+    }
+    return out;
+  }
+
+  return { match };
+}

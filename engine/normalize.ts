@@ -1,0 +1,245 @@
+/**
+ * Text normalization for matching (rules N1–N10 of docs/arabic-matching.md, plus Latin folding).
+ *
+ * Design note
+ * - One pass over UTF-16 code units driven by a 64K-entry table (kind + replacement), built once on
+ *   first use. Each input unit is kept, replaced by one unit, deleted, or expanded (presentation forms
+ *   only). No regex and no String.prototype.normalize ever runs over page text: Unicode normalization is
+ *   only used while building table entries, one code point at a time.
+ * - `map[i]` is the input offset of the unit that produced output unit i, and map[out.length] is
+ *   input.length. Because the pass is per unit, normalize(a + b) === normalize(a) + normalize(b), which
+ *   is what lets the matcher translate token offsets back to page offsets and mark the exact characters.
+ * - The same function serves catalog strings (build time) and pages (run time), so keys always agree.
+ */
+
+const KEEP = 0;
+const REPLACE = 1;
+const DELETE = 2;
+const EXPAND = 3;
+
+interface Tables {
+  kind: Uint8Array;
+  repl: Uint16Array;
+  expansion: Map<number, string>;
+}
+
+let tables: Tables | null = null;
+
+function range(from: number, to: number, f: (c: number) => void): void {
+  for (let c = from; c <= to; c++) f(c);
+}
+
+function buildTables(): Tables {
+  const kind = new Uint8Array(0x10000);
+  const repl = new Uint16Array(0x10000);
+  const expansion = new Map<number, string>();
+  const del = (c: number) => {
+    kind[c] = DELETE;
+  };
+  const set = (c: number, r: number) => {
+    kind[c] = REPLACE;
+    repl[c] = r;
+  };
+  const setAll = (chars: string, to: string) => {
+    for (let i = 0; i < chars.length; i++) set(chars.charCodeAt(i), to.charCodeAt(0));
+  };
+
+  // Latin: fold case and strip diacritics so "Zarif", "ZARIF" and "Zárif" share a key.
+  range(0x41, 0x5a, (c) => set(c, c + 32));
+  const foldLatin = (c: number) => {
+    const s = String.fromCharCode(c);
+    let base = s.normalize('NFD');
+    let end = base.length;
+    while (end > 1 && base.charCodeAt(end - 1) >= 0x300 && base.charCodeAt(end - 1) <= 0x36f) end--;
+    base = base.slice(0, end);
+    if (base.length !== 1) return;
+    const lower = base.toLowerCase();
+    if (lower.length === 1 && lower !== s) set(c, lower.charCodeAt(0));
+  };
+  range(0xc0, 0x24f, foldLatin); // Latin-1 Supplement, Extended-A and -B
+  range(0x1e00, 0x1eff, foldLatin); // Latin Extended Additional (Vietnamese, ạ ễ …)
+  // Greek and Cyrillic: case only; their diacritics (й, ё) are distinct letters.
+  const lowerOnly = (c: number) => {
+    const s = String.fromCharCode(c);
+    const lower = s.toLowerCase();
+    if (lower.length === 1 && lower !== s) set(c, lower.charCodeAt(0));
+  };
+  range(0x370, 0x52f, lowerOnly);
+  // Decomposed Latin diacritics go too, so NFC and NFD pages produce the same key.
+  range(0x300, 0x36f, del);
+
+  // N1 Arabic combining marks (tashkeel, Quranic annotation).
+  range(0x610, 0x61a, del);
+  range(0x64b, 0x65f, del);
+  del(0x670);
+  range(0x6d6, 0x6dc, del);
+  range(0x6df, 0x6e4, del);
+  range(0x6e7, 0x6e8, del);
+  range(0x6ea, 0x6ed, del);
+  range(0x8ca, 0x8e1, del);
+  range(0x8e3, 0x8ff, del);
+  // N2 tatweel.
+  del(0x640);
+  // N3 invisible format characters: deleting (not spacing) keeps a name written with them whole.
+  range(0x200b, 0x200f, del);
+  del(0x61c);
+  range(0x202a, 0x202e, del);
+  range(0x2066, 0x2069, del);
+  del(0xfeff);
+  del(0xad);
+
+  setAll('أإآٱٲٳ', 'ا'); // N4
+  setAll('ى', 'ي'); // N5
+  setAll('ة', 'ه'); // N6
+  setAll('ؤ', 'و'); // N7
+  setAll('ئ', 'ي');
+  setAll('ی', 'ي'); // N8
+  setAll('کگ', 'ك');
+  setAll('ڨ', 'ق');
+  setAll('ڤ', 'ف');
+  setAll('پ', 'ب');
+  setAll('چ', 'ج');
+  setAll('ھەۀہۃ', 'ه');
+  range(0x660, 0x669, (c) => set(c, 0x30 + c - 0x660)); // N9
+  range(0x6f0, 0x6f9, (c) => set(c, 0x30 + c - 0x6f0));
+
+  // N10 presentation forms: NFKC per code point, then the rules above on the result. Spaces in
+  // expansions only come from isolated-mark forms (ﹰ = space + fathatan); those forms vanish whole.
+  const presentation = (c: number) => {
+    const s = String.fromCharCode(c);
+    const nfkc = s.normalize('NFKC');
+    if (nfkc === s) return;
+    let out = '';
+    for (let i = 0; i < nfkc.length; i++) {
+      const u = nfkc.charCodeAt(i);
+      if (u === 0x20) continue;
+      const k = kind[u];
+      if (k === KEEP) out += String.fromCharCode(u);
+      else if (k === REPLACE) out += String.fromCharCode(repl[u]);
+      // DELETE: drop. EXPAND cannot occur: NFKC output holds no presentation forms.
+    }
+    if (out.length === 0) del(c);
+    else if (out.length === 1) set(c, out.charCodeAt(0));
+    else {
+      kind[c] = EXPAND;
+      expansion.set(c, out);
+    }
+  };
+  range(0xfb50, 0xfdef, presentation);
+  range(0xfe70, 0xfefc, presentation);
+
+  return { kind, repl, expansion };
+}
+
+function getTables(): Tables {
+  return tables ?? (tables = buildTables());
+}
+
+export interface Normalized {
+  text: string;
+  /** map[i] = input offset of the unit that produced output unit i; map[text.length] = input length. */
+  map: Int32Array;
+}
+
+const CHUNK = 0x2000;
+
+// join (not +=) so the result is one flat string: charCodeAt over a rope of chunks is several times
+// slower, and the tokenizer and matcher read every unit.
+function decode(units: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  for (let a = 0; a < length; a += CHUNK) {
+    const b = Math.min(length, a + CHUNK);
+    parts.push(String.fromCharCode.apply(null, units.subarray(a, b) as unknown as number[]));
+  }
+  return parts.join('');
+}
+
+export function normalize(text: string): Normalized {
+  const { kind, repl, expansion } = getTables();
+  const n = text.length;
+  let cap = n + 16;
+  let out = new Uint16Array(cap);
+  let map = new Int32Array(cap + 1);
+  let j = 0;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const k = kind[c];
+    if (k === KEEP) {
+      out[j] = c;
+      map[j++] = i;
+    } else if (k === REPLACE) {
+      out[j] = repl[c];
+      map[j++] = i;
+      changed = true;
+    } else if (k === DELETE) {
+      changed = true;
+    } else {
+      const e = expansion.get(c)!;
+      if (j + e.length + 1 > cap) {
+        // Only expansions grow the text; grow geometrically so a page of ligatures stays linear.
+        cap = Math.max(cap * 2, j + e.length + 16);
+        const o2 = new Uint16Array(cap);
+        o2.set(out.subarray(0, j));
+        out = o2;
+        const m2 = new Int32Array(cap + 1);
+        m2.set(map.subarray(0, j));
+        map = m2;
+      }
+      for (let x = 0; x < e.length; x++) {
+        out[j] = e.charCodeAt(x);
+        map[j++] = i;
+      }
+      changed = true;
+    }
+  }
+  map[j] = n;
+  return { text: changed ? decode(out, j) : text, map: map.subarray(0, j + 1) };
+}
+
+/** Key for catalog strings: normalized, whitespace runs collapsed to one space, trimmed. */
+export function normalizeKey(s: string): string {
+  return normalize(s).text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * True for units that normalize to nothing and visually belong to the preceding letter (marks, tatweel).
+ * The matcher extends a mention over them so a diacritized name is marked whole; invisible format
+ * characters are excluded because they may as well belong to the next word.
+ */
+export function isTrailingMark(c: number): boolean {
+  if (getTables().kind[c] !== DELETE) return false;
+  return !(
+    (c >= 0x200b && c <= 0x200f) ||
+    c === 0x61c ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0xfeff ||
+    c === 0xad
+  );
+}
+
+// 0 = not computed yet, 1 = word unit, 2 = not. Filled lazily: a page touches few distinct code units,
+// and testing all 64K code points with a Unicode regex up front would delay the first match.
+const WORD = new Uint8Array(0x10000);
+const WORD_RE = /[\p{L}\p{M}\p{Nd}]/u;
+
+function computeWord(c: number): boolean {
+  const yes =
+    (c >= 0xd800 && c <= 0xdfff) || // surrogates: astral letters must not split; accepted for symbols too
+    (c >= 0x200b && c <= 0x200f) ||
+    c === 0x61c ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0xfeff ||
+    c === 0xad ||
+    WORD_RE.test(String.fromCharCode(c));
+  WORD[c] = yes ? 1 : 2;
+  return yes;
+}
+
+/** Whether a UTF-16 unit belongs to a token: \p{L}\p{M}\p{Nd}, the in-word format chars, surrogates. */
+export function isWordUnit(c: number): boolean {
+  const v = WORD[c];
+  return v === 0 ? computeWord(c) : v === 1;
+}
