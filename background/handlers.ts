@@ -1,15 +1,42 @@
+// The background's answers. Each handler first checks who is asking (background/senders.ts) and
+// what was sent (valibot schemas): a content script lives beside hostile page code, so nothing it
+// sends is trusted, and privileged requests are accepted from extension pages only.
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging/protocol';
+import { storyContext } from '../engine/annotate';
+import { scoreStories, type StoryContext } from '../engine/story';
+import type { CorpusIndex } from '../engine/index-format';
 import { loadCorpus } from './corpus';
-import { assertFromExtension } from './senders';
-import * as v from 'valibot';
+import { articleView, corpusOverview, entityCard } from './cards';
+import { assertContentScriptFor, assertExtensionPage, assertFromExtension } from './senders';
+import { setStoryBadge } from './badge';
 
-const HelloRequest = v.object({ url: v.pipe(v.string(), v.maxLength(8192)) });
+const Id = v.pipe(v.string(), v.maxLength(200));
+const Url = v.pipe(v.string(), v.maxLength(8192));
+const Hello = v.object({ url: Url });
+const CardRequest = v.object({ entityId: Id, storyArticleId: v.optional(v.nullable(Id)) });
+const Features = v.object({
+  lang: v.pipe(v.string(), v.maxLength(8)),
+  entities: v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0))), v.maxLength(100_000)),
+  dates: v.pipe(v.array(v.pipe(v.string(), v.maxLength(16))), v.maxLength(10_000)),
+  numbers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(32))), v.maxLength(100_000)),
+  terms: v.pipe(v.array(v.tuple([v.number(), v.number()])), v.maxLength(1000)),
+});
+const StoryRequest = v.object({ url: Url, features: Features });
+const ReaderRequest = v.object({ articleId: v.optional(Id), entityId: v.optional(Id) });
+const ArticleRequest = v.object({ articleId: Id });
+
+let stories: { index: CorpusIndex; ctx: StoryContext } | null = null;
+function storiesOf(index: CorpusIndex): StoryContext {
+  if (stories?.index !== index) stories = { index, ctx: storyContext(index) };
+  return stories.ctx;
+}
 
 export function registerHandlers(): void {
   onMessage('hello', async ({ data, sender }) => {
     assertFromExtension(sender);
-    v.parse(HelloRequest, data);
+    v.parse(Hello, data);
     const index = await loadCorpus();
     return {
       version: browser.runtime.getManifest().version,
@@ -22,5 +49,52 @@ export function registerHandlers(): void {
   onMessage('getGazetteer', async ({ sender }) => {
     assertFromExtension(sender);
     return (await loadCorpus()).gazetteer;
+  });
+
+  onMessage('getEntityCard', async ({ data, sender }) => {
+    assertFromExtension(sender);
+    const req = v.parse(CardRequest, data);
+    return entityCard(await loadCorpus(), req.entityId, req.storyArticleId);
+  });
+
+  onMessage('matchStory', async ({ data, sender }) => {
+    const req = v.parse(StoryRequest, data);
+    assertContentScriptFor(sender, req.url);
+    const index = await loadCorpus();
+    const best = scoreStories(req.features, storiesOf(index))[0];
+    const article = best ? index.articles[best.article] : null;
+    const match =
+      best && article
+        ? {
+            articleId: article.id,
+            title: article.title,
+            date: article.date,
+            score: best.score,
+            sameStory: best.sameStory,
+          }
+        : null;
+    if (sender.tab?.id !== undefined) await setStoryBadge(sender.tab.id, match);
+    return match;
+  });
+
+  onMessage('openReader', async ({ data, sender }) => {
+    assertFromExtension(sender);
+    const req = v.parse(ReaderRequest, data);
+    const hash = req.articleId
+      ? `#article=${encodeURIComponent(req.articleId)}`
+      : req.entityId
+        ? `#entity=${encodeURIComponent(req.entityId)}`
+        : '';
+    await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html${hash}` as '/reader.html') });
+  });
+
+  onMessage('getCorpusOverview', async ({ sender }) => {
+    assertExtensionPage(sender);
+    return corpusOverview(await loadCorpus());
+  });
+
+  onMessage('getArticle', async ({ data, sender }) => {
+    assertExtensionPage(sender);
+    return articleView(await loadCorpus(), v.parse(ArticleRequest, data).articleId);
   });
 }

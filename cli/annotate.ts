@@ -3,10 +3,8 @@
 // the visible text of its <body> exactly as the content script reads it (engine/dom-text.ts).
 // Errors: one line on stderr, exit code 1.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { Window } from 'happy-dom';
 import { createAnnotator } from '../engine/annotate';
-import { collectText } from '../engine/dom-text';
-import { readPageMeta } from '../engine/page-meta';
+import { htmlToText } from './html';
 import type { CorpusIndex } from '../engine/index-format';
 import { INDEX_FILE, readSeeds } from '../compiler/seeds';
 import { compileCorpus } from '../compiler/compile';
@@ -45,22 +43,7 @@ export function readInput(file: string | undefined): { text: string; published: 
     if (!text.trim()) fail(`${file}: no text`);
     return { text, published: null };
   }
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableCSSFileLoading: true,
-      disableJavaScriptFileLoading: true,
-      navigation: {
-        disableMainFrameNavigation: true,
-        disableChildFrameNavigation: true,
-        disableChildPageNavigation: true,
-      },
-    },
-  });
-  const doc = new window.DOMParser().parseFromString(raw, 'text/html') as unknown as Document;
-  const { text } = collectText(doc.body);
-  const published = readPageMeta(doc).published;
-  void window.happyDOM.close();
+  const { text, published } = htmlToText(raw);
   if (!text.trim()) fail(`${file}: the page has no visible text`);
   return { text, published };
 }

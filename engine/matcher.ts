@@ -96,8 +96,19 @@ function atSentenceStart(text: string, start: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x61f || c === 0x2026 || c === 0x0a || c === 0x0d;
 }
 
+/**
+ * Evidence shared across several `match` calls on one page (a large page is matched in slices):
+ * entities named unambiguously so far are read as evidence and extended by each call, and
+ * `rejected` counts ambiguous mentions dropped for want of evidence, so the caller knows whether a
+ * slice is worth matching again once later slices have named more entities.
+ */
+export interface PageEvidence {
+  named: Set<number>;
+  rejected: number;
+}
+
 export interface Matcher {
-  match(text: string): Mention[];
+  match(text: string, evidence?: PageEvidence): Mention[];
 }
 
 export function createMatcher(gaz: Gazetteer): Matcher {
@@ -138,7 +149,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     return hits ?? NO_HITS;
   }
 
-  function match(text: string): Mention[] {
+  function match(text: string, evidence?: PageEvidence): Mention[] {
     if (!text || byFirst.size === 0) return [];
     const { text: norm, map } = normalize(text);
     const { starts, ends, count } = tokenize(norm);
@@ -193,7 +204,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     if (pending.length === 0) return [];
 
     // Entities named unambiguously somewhere on the page: evidence (a) and (d).
-    const named = new Set<number>();
+    const named = evidence?.named ?? new Set<number>();
     for (const p of pending) if (!p.candidate.ambiguous) named.add(p.candidate.entity);
 
     const startOf = (p: Pending) => map[starts[p.token]];
@@ -247,7 +258,10 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     };
     for (const p of pending) {
       if (!p.candidate.ambiguous || hasEvidence(p, p.length)) emit(p, p.candidate, p.length);
-      else if (p.fallback) emit(p, p.fallback, p.fallback.tokens.length);
+      else {
+        if (evidence) evidence.rejected++;
+        if (p.fallback) emit(p, p.fallback, p.fallback.tokens.length);
+      }
     }
     return out;
   }

@@ -7,6 +7,8 @@
 // - dates: the page names the article's day (MM-DD) — the event date or the publication date;
 // - numbers: distinctive figures (3000 arrested, years) in both;
 // - text: cosine of content-word vectors, only when the page and the article share a language.
+// Evidence the page does not offer (no dates, no figures, another language) is left out of the
+// weighted mean rather than counted as a mismatch.
 // A score alone is not enough: `sameStory` also needs two shared specific entities (not places),
 // so a page about the same countries with a similar vocabulary stays "related", not "same".
 import { normalize } from './normalize';
@@ -173,20 +175,24 @@ export function scoreStory(page: PageFeatures, article: number, ctx: StoryContex
   }
   const entityScore = total ? shared / total : 0;
 
-  const pageDates = new Set(page.dates);
+  // Absent evidence is not evidence against: a brief that names no date or figure is judged on
+  // what it does say. A page that names other days than the article's is evidence against.
+  const parts: [weight: number, value: number][] = [[0.4, entityScore]];
+
+  const pageDays = page.dates.filter((d) => d.startsWith('d:'));
   const days = art.dates.filter((d) => d.startsWith('d:'));
-  const dateScore = days.length && overlap(days, pageDates) > 0 ? 1 : 0;
+  if (pageDays.length && days.length) parts.push([0.2, overlap(days, new Set(pageDays)) > 0 ? 1 : 0]);
 
-  const pageNumbers = new Set(page.numbers);
-  const numberScore = art.numbers.length ? Math.min(1, overlap(art.numbers, pageNumbers) / 2) : 0;
+  if (page.numbers.length && art.numbers.length) {
+    parts.push([0.1, Math.min(1, overlap(art.numbers, new Set(page.numbers)) / 2)]);
+  }
 
-  const sameLang = page.lang === art.lang;
-  const textScore = sameLang ? cosine(page.terms, art.terms) : 0;
+  // Text only testifies within one language; cosine of short content-word vectors rarely passes
+  // 0.7 even for a close paraphrase, hence the scale.
+  if (page.lang === art.lang && page.terms.length) parts.push([0.3, Math.min(1, cosine(page.terms, art.terms) * 1.5)]);
 
-  // Without a shared language, text cannot testify: its weight goes to entities and dates.
-  const score = sameLang
-    ? 0.4 * entityScore + 0.2 * dateScore + 0.1 * numberScore + 0.3 * Math.min(1, textScore * 1.5)
-    : 0.6 * entityScore + 0.3 * dateScore + 0.1 * numberScore;
+  const weight = parts.reduce((sum, [w]) => sum + w, 0);
+  const score = parts.reduce((sum, [w, x]) => sum + w * x, 0) / weight;
 
   return {
     article,

@@ -1,24 +1,52 @@
 import type { EntityType } from '../engine/types';
+import type { MarkStyle } from '../settings/settings';
 
 // Marks are CSS Custom Highlights: ranges painted by the browser, no element inserted, so the
 // page's DOM text stays byte-for-byte what the site sent and Arabic letters keep joining.
-// One highlight per entity type (styled per type) plus one for entities with the reader's notes.
+// One highlight per (entity type or "noted") × mark style; the style lives in the highlight's
+// name because the content-script stylesheet (page/marks.css) can only select highlights by name —
+// switching style re-registers the same ranges under other names, without touching the page.
 
 export const HIGHLIGHT_PREFIX = 'hashiya-';
 
-export function highlightName(type: EntityType | 'noted'): string {
-  return HIGHLIGHT_PREFIX + type;
+export type MarkGroup = EntityType | 'noted';
+
+export function highlightName(group: MarkGroup, style: MarkStyle): string {
+  return `${HIGHLIGHT_PREFIX}${group}-${style}`;
 }
 
-export function setHighlights(groups: Map<string, Range[]>): void {
-  clearHighlights();
-  for (const [name, ranges] of groups) {
-    if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
+export class Highlights {
+  private groups = new Map<MarkGroup, Highlight>();
+
+  constructor(private style: MarkStyle) {}
+
+  add(group: MarkGroup, range: Range): void {
+    let h = this.groups.get(group);
+    if (!h) {
+      h = new Highlight();
+      // Notes outrank the type colour where both could apply.
+      if (group === 'noted') h.priority = 1;
+      this.groups.set(group, h);
+      CSS.highlights.set(highlightName(group, this.style), h);
+    }
+    h.add(range);
   }
-}
 
-export function clearHighlights(): void {
-  for (const name of [...CSS.highlights.keys()]) {
-    if (String(name).startsWith(HIGHLIGHT_PREFIX)) CSS.highlights.delete(name);
+  delete(group: MarkGroup, range: Range): void {
+    this.groups.get(group)?.delete(range);
+  }
+
+  setStyle(style: MarkStyle): void {
+    if (style === this.style) return;
+    for (const [group, h] of this.groups) {
+      CSS.highlights.delete(highlightName(group, this.style));
+      CSS.highlights.set(highlightName(group, style), h);
+    }
+    this.style = style;
+  }
+
+  clear(): void {
+    for (const group of this.groups.keys()) CSS.highlights.delete(highlightName(group, this.style));
+    this.groups.clear();
   }
 }

@@ -1,25 +1,131 @@
+// The content script's life on one page: decide whether to run, mark, match the story, answer the
+// popup, follow settings live, and leave nothing behind when the extension goes away.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage } from '../messaging/protocol';
+import { onMessage, sendMessage, type PageSummary, type StoryMatch } from '../messaging/protocol';
 import { createMatcher } from '../engine/matcher';
-import { collectText, rangeFor } from '../engine/dom-text';
-import { highlightName, setHighlights, clearHighlights } from './highlights';
+import { readPageMeta } from '../engine/page-meta';
+import { detectLang } from '../engine/lang';
+import { extractFeatures } from '../engine/story';
+import type { EntityType, Gazetteer } from '../engine/types';
+import { getSettings, isActiveOn, watchSettings, type Settings } from '../settings/settings';
+import { createMarkSession, type MarkSession } from './marks';
+import { createNavigator } from './navigate';
+import type { PageMention } from './types';
 
-export async function startPage(ctx: ContentScriptContext): Promise<void> {
-  const gazetteer = await sendMessage('getGazetteer');
-  if (ctx.isInvalid) return;
-  const matcher = createMatcher(gazetteer);
-  const page = collectText(document.body);
-  const mentions = matcher.match(page.text);
-  const types = gazetteer.entityTypes;
-  const groups = new Map<string, Range[]>();
-  for (const m of mentions) {
-    const range = rangeFor(document, page.segments, m.start, m.end);
-    if (!range) continue;
-    const name = highlightName(types[m.entity]);
-    let list = groups.get(name);
-    if (!list) groups.set(name, (list = []));
-    list.push(range);
+export interface CardHandle {
+  /** Opens the card of a mention, pinned (keyboard navigation). */
+  open(mention: PageMention): void;
+  destroy(): void;
+}
+
+export interface PageHooks {
+  /** Called once marks exist. The hover card attaches here. */
+  onMarks?: (session: MarkSession, ctx: PageContext) => CardHandle;
+  onStory?: (story: StoryMatch, ctx: PageContext) => void;
+}
+
+export interface PageContext {
+  gazetteer: Gazetteer;
+  settings: () => Settings;
+  uiHost: () => Element | null;
+}
+
+export async function startPage(ctx: ContentScriptContext, hooks: PageHooks = {}): Promise<void> {
+  let settings = await getSettings();
+  const host = location.hostname;
+  const manual = settings.enabledHosts.includes(host);
+  // On the default news sites only article pages are marked; a site the reader turned on is theirs.
+  if (!manual && !readPageMeta(document).isArticle) return;
+
+  let gazetteer: Gazetteer | null = null;
+  let session: MarkSession | null = null;
+  let card: CardHandle | null = null;
+  let story: StoryMatch | null = null;
+  let uiHost: Element | null = null;
+  const pageCtx: PageContext = {
+    get gazetteer() {
+      return gazetteer!;
+    },
+    settings: () => settings,
+    uiHost: () => uiHost,
+  };
+  const navigator = createNavigator(
+    () => session?.all() ?? [],
+    (m) => card?.open(m),
+  );
+
+  async function run() {
+    if (session || ctx.isInvalid) return;
+    gazetteer ??= await sendMessage('getGazetteer');
+    if (ctx.isInvalid || !isActiveOn(settings, host)) return;
+    const s = createMarkSession({
+      root: document.body,
+      matcher: createMatcher(gazetteer),
+      gazetteer,
+      style: settings.markStyle,
+      types: new Set<EntityType>(settings.types),
+      noted: new Set(),
+      exclude: () => uiHost,
+      onChange: (mentions) => void matchStory(mentions),
+    });
+    session = s;
+    await s.start();
+    if (session !== s) return;
+    card = hooks.onMarks?.(s, pageCtx) ?? null;
   }
-  setHighlights(groups);
-  ctx.onInvalidated(clearHighlights);
+
+  function halt() {
+    card?.destroy();
+    card = null;
+    session?.stop();
+    session = null;
+  }
+
+  async function matchStory(mentions: PageMention[]) {
+    if (!gazetteer || !session) return;
+    const text = session.text();
+    const ids = new Map(gazetteer.entityIds.map((id, i) => [id, i]));
+    const features = extractFeatures(
+      text,
+      detectLang(text),
+      mentions.map((m) => ids.get(m.entityId)!),
+      readPageMeta(document).published,
+    );
+    const next = await sendMessage('matchStory', { url: location.href, features });
+    const changed = next?.articleId !== story?.articleId || next?.sameStory !== story?.sameStory;
+    story = next;
+    if (changed && story?.sameStory) hooks.onStory?.(story, pageCtx);
+  }
+
+  onMessage('pageSummary', (): PageSummary => {
+    const counts = new Map<string, { type: EntityType; count: number }>();
+    for (const m of session?.all() ?? []) {
+      const c = counts.get(m.entityId) ?? { type: m.type, count: 0 };
+      c.count++;
+      counts.set(m.entityId, c);
+    }
+    return {
+      active: !!session,
+      entities: [...counts].map(([id, c]) => ({ id, type: c.type, names: {}, count: c.count })),
+      story,
+    };
+  });
+  onMessage('nextEntity', ({ data }) => navigator.step(data.direction));
+  onMessage('scrollToEntity', ({ data }) => navigator.scrollTo(data.entityId));
+
+  const unwatch = watchSettings((next) => {
+    const before = settings;
+    settings = next;
+    const active = isActiveOn(next, host);
+    if (!active) return halt();
+    if (!session) return void run();
+    if (next.markStyle !== before.markStyle) session.setStyle(next.markStyle);
+    if (next.types.join() !== before.types.join()) session.setTypes(new Set(next.types));
+  });
+
+  ctx.onInvalidated(() => {
+    unwatch();
+    halt();
+  });
+  await run();
 }
