@@ -1,0 +1,329 @@
+// Notes storage API over the Dexie database. Framework-free: the background owns one NoteStore and
+// answers messages with it; tests give each case a fresh database name.
+//
+// Every write is validated (NoteSchema) before it reaches IndexedDB, search terms are recomputed on
+// every write, and reads return plain Notes (no `terms`). A full disk surfaces as StorageFullError and
+// nothing is written, so the caller keeps its draft and can retry.
+import * as v from 'valibot';
+import { openNotesDb, NOTES_DB_NAME, type NoteRecord, type NotesDb } from './db';
+import {
+  DEFAULT_COLOR,
+  hostOf,
+  issueText,
+  NoteSchema,
+  pageUrl,
+  type NewNote,
+  type Note,
+  type NoteFilter,
+  type NotePatch,
+} from './model';
+import { noteTerms, queryTerms } from './search-terms';
+
+/** The browser refused the write for lack of space. `cause` is the original error. */
+export class StorageFullError extends Error {
+  constructor(cause: unknown) {
+    super(
+      'Browser storage is full, so the note was not saved. Your text is kept: export and delete old ' +
+        'notes, or free disk space, then save again.',
+      { cause },
+    );
+    this.name = 'StorageFullError';
+  }
+}
+
+/** A note that breaks the schema (bad color, oversized body, …). The message names the field. */
+export class InvalidNoteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidNoteError';
+  }
+}
+
+/**
+ * QuotaExceededError as a DOMException or Dexie.QuotaExceededError, or nested: browsers may abort
+ * the transaction instead, and Dexie then reports an AbortError whose `inner` is the quota error;
+ * bulk writes report a BulkError with per-item `failures`.
+ */
+export function isQuotaError(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const e = error as { name?: unknown; code?: unknown; inner?: unknown; cause?: unknown; failures?: unknown };
+  if (e.name === 'QuotaExceededError') return true;
+  if (typeof DOMException !== 'undefined' && error instanceof DOMException && e.code === 22) return true;
+  if (isQuotaError(e.inner, depth + 1) || isQuotaError(e.cause, depth + 1)) return true;
+  return Array.isArray(e.failures) && e.failures.some((f) => isQuotaError(f, depth + 1));
+}
+
+async function guardQuota<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    throw isQuotaError(e) ? new StorageFullError(e) : e;
+  }
+}
+
+function validate(note: Note): Note {
+  const result = v.safeParse(NoteSchema, note, { abortEarly: true });
+  if (!result.success) throw new InvalidNoteError(`Invalid note: ${issueText(result.issues[0])}`);
+  return note;
+}
+
+function toRecord(note: Note): NoteRecord {
+  return { ...note, terms: noteTerms(note) };
+}
+
+function toNote(record: NoteRecord): Note {
+  const note: Partial<NoteRecord> = { ...record };
+  delete note.terms;
+  return note as Note;
+}
+
+/** Tags as the user means them: trimmed, no empties, no repeats, order kept. */
+function cleanTags(tags: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const t of tags ?? []) {
+    const tag = typeof t === 'string' ? t.trim() : t;
+    if (tag !== '' && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+function cleanTarget<T extends { url: string }>(target: T): T {
+  try {
+    return { ...target, url: pageUrl(target.url) };
+  } catch {
+    return target; // not a URL: validation rejects it with a clear message
+  }
+}
+
+function newestFirst(a: Note, b: Note): number {
+  if (a.updated !== b.updated) return a.updated < b.updated ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+function matches(note: Note, f: NoteFilter): boolean {
+  if (f.kind && note.kind !== f.kind) return false;
+  if (f.entityId && (note.kind !== 'entity' || note.entityId !== f.entityId)) return false;
+  if (f.tag && !note.tags.includes(f.tag)) return false;
+  if (f.color && note.color !== f.color) return false;
+  if (f.host) {
+    if (note.kind !== 'passage') return false;
+    if (hostOf(note.target.url) !== f.host.toLowerCase().replace(/^www\./, '')) return false;
+  }
+  return true;
+}
+
+export interface NoteStoreOptions {
+  /** Clock, for tests. */
+  now?: () => Date;
+  /** Id source, for tests. */
+  newId?: () => string;
+}
+
+export interface ImportResult {
+  added: number;
+  /** Notes whose id is already stored (or repeated in the file): left as they are. */
+  skipped: number;
+}
+
+export class NoteStore {
+  readonly db: NotesDb;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(db: NotesDb | string = NOTES_DB_NAME, options: NoteStoreOptions = {}) {
+    this.db = typeof db === 'string' ? openNotesDb(db) : db;
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+  }
+
+  /** Creates a note. Throws InvalidNoteError or StorageFullError; `input` is never modified. */
+  async add(input: NewNote): Promise<Note> {
+    const time = this.now().toISOString();
+    const common = {
+      id: this.newId(),
+      body: input.body,
+      tags: cleanTags(input.tags),
+      color: input.color ?? DEFAULT_COLOR,
+      created: time,
+      updated: time,
+    };
+    const note: Note =
+      input.kind === 'entity'
+        ? { ...common, kind: 'entity', entityId: input.entityId }
+        : { ...common, kind: 'passage', target: cleanTarget(input.target) };
+    validate(note);
+    await guardQuota(() => this.db.notes.add(toRecord(note)));
+    return note;
+  }
+
+  /** Applies `patch` and bumps `updated`. Undefined when the note does not exist. */
+  async update(id: string, patch: NotePatch): Promise<Note | undefined> {
+    return guardQuota(() =>
+      this.db.transaction('rw', this.db.notes, async () => {
+        const current = await this.db.notes.get(id);
+        if (!current) return undefined;
+        const note = toNote(current);
+        if (patch.target && note.kind !== 'passage')
+          throw new InvalidNoteError('Invalid note: only passage notes have a target');
+        const next: Note = {
+          ...note,
+          ...(patch.body !== undefined && { body: patch.body }),
+          ...(patch.tags !== undefined && { tags: cleanTags(patch.tags) }),
+          ...(patch.color !== undefined && { color: patch.color }),
+          ...(patch.target !== undefined && { target: cleanTarget(patch.target) }),
+          updated: this.now().toISOString(),
+        } as Note;
+        validate(next);
+        await this.db.notes.put(toRecord(next));
+        return next;
+      }),
+    );
+  }
+
+  /** Deletes a note and returns it, so the caller can offer undo (restore). */
+  async remove(id: string): Promise<Note | undefined> {
+    return this.db.transaction('rw', this.db.notes, async () => {
+      const current = await this.db.notes.get(id);
+      if (!current) return undefined;
+      await this.db.notes.delete(id);
+      return toNote(current);
+    });
+  }
+
+  /** Undo of remove: puts the note back exactly as it was (same id and times). */
+  async restore(note: Note): Promise<void> {
+    validate(note);
+    await guardQuota(() => this.db.notes.put(toRecord(note)));
+  }
+
+  async get(id: string): Promise<Note | undefined> {
+    const record = await this.db.notes.get(id);
+    return record && toNote(record);
+  }
+
+  /** Every note, most recently updated first. */
+  listAll(): Promise<Note[]> {
+    return this.list();
+  }
+
+  listForEntity(entityId: string): Promise<Note[]> {
+    return this.list({ entityId });
+  }
+
+  /** Passage notes of a page; `url` as the content script reports it (canonical preferred). */
+  async listForUrl(url: string): Promise<Note[]> {
+    let key: string;
+    try {
+      key = pageUrl(url);
+    } catch {
+      return [];
+    }
+    const records = await this.db.notes.where('target.url').equals(key).toArray();
+    return records.map(toNote).sort(newestFirst);
+  }
+
+  /** Notes matching every condition of `filter`, newest first. Uses the most selective index. */
+  async list(filter: NoteFilter = {}): Promise<Note[]> {
+    const { notes } = this.db;
+    let records: NoteRecord[];
+    if (filter.entityId) records = await notes.where('entityId').equals(filter.entityId).toArray();
+    else if (filter.tag) records = await notes.where('tags').equals(filter.tag).toArray();
+    else if (filter.kind) records = await notes.where('kind').equals(filter.kind).toArray();
+    else records = await notes.orderBy('updated').reverse().toArray();
+    return records
+      .map(toNote)
+      .filter((n) => matches(n, filter))
+      .sort(newestFirst);
+  }
+
+  /**
+   * Notes holding every term of `query` (AND), each as a prefix of an indexed term, then `filter`.
+   * An empty query lists by filter alone.
+   */
+  async search(query: string, filter: NoteFilter = {}): Promise<Note[]> {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return this.list(filter);
+    const { notes } = this.db;
+    const records = await this.db.transaction('r', notes, async () => {
+      let ids: Set<string> | null = null;
+      for (const term of terms) {
+        const keys = await notes.where('terms').startsWith(term).primaryKeys();
+        const next = new Set<string>();
+        for (const k of keys) if (!ids || ids.has(k)) next.add(k);
+        ids = next;
+        if (ids.size === 0) return [];
+      }
+      return notes.bulkGet([...(ids ?? [])]);
+    });
+    return records
+      .filter((r): r is NoteRecord => r !== undefined)
+      .map(toNote)
+      .filter((n) => matches(n, filter))
+      .sort(newestFirst);
+  }
+
+  /** Every tag in use, sorted (for the tag filter). */
+  async tags(): Promise<string[]> {
+    return (await this.db.notes.orderBy('tags').uniqueKeys()) as string[];
+  }
+
+  /**
+   * Adds the notes whose id is not stored yet, all in ONE transaction: either all new notes are
+   * written or (quota, any error) none is. Callers validate first (import.ts does).
+   */
+  async addMissing(incoming: readonly Note[]): Promise<ImportResult> {
+    for (const note of incoming) validate(note);
+    return guardQuota(() =>
+      this.db.transaction('rw', this.db.notes, async () => {
+        const existing = await this.db.notes.bulkGet(incoming.map((n) => n.id));
+        const seen = new Set<string>();
+        const fresh: NoteRecord[] = [];
+        incoming.forEach((note, i) => {
+          if (existing[i] || seen.has(note.id)) return;
+          seen.add(note.id);
+          fresh.push(toRecord(note));
+        });
+        await this.db.notes.bulkAdd(fresh);
+        return { added: fresh.length, skipped: incoming.length - fresh.length };
+      }),
+    );
+  }
+
+  /** Deletes every note and the export record. */
+  async wipe(): Promise<void> {
+    await this.db.transaction('rw', this.db.notes, this.db.meta, async () => {
+      await this.db.notes.clear();
+      await this.db.meta.clear();
+    });
+  }
+
+  /** ISO time of the last export, if any. */
+  async lastExport(): Promise<string | undefined> {
+    return (await this.db.meta.get('lastExport'))?.value;
+  }
+
+  async markExported(at: Date = this.now()): Promise<void> {
+    await guardQuota(() => this.db.meta.put({ key: 'lastExport', value: at.toISOString() }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/**
+ * Asks the browser to keep this origin's storage under pressure (navigator.storage.persist). True
+ * when storage is (now) persistent; false where the API is missing or the browser says no.
+ */
+export async function persist(
+  nav: { storage?: Partial<StorageManager> } | undefined = globalThis.navigator,
+): Promise<boolean> {
+  const storage = nav?.storage;
+  if (!storage?.persist) return false;
+  try {
+    if (storage.persisted && (await storage.persisted())) return true;
+    return await storage.persist();
+  } catch {
+    return false;
+  }
+}
