@@ -1,6 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityType, Gazetteer } from '../engine/types';
 import type { PageFeatures } from '../engine/story';
+import type { NewNote, Note, NoteFilter, NotePatch, PassageNote } from '../notes/model';
+import type { ImportResult } from '../notes/store';
 
 // The one message contract between content scripts, extension pages and the background.
 // Every request is validated in the background (background/validate.ts) before it is handled:
@@ -74,6 +76,9 @@ export interface CorpusOverview {
   entities: (EntitySummary & { gloss: Record<string, string>; articleIds: string[]; count: number })[];
 }
 
+/** The most ids one getEntities request may carry. */
+export const MAX_ENTITY_IDS = 5000;
+
 export interface ProtocolMap {
   // Any of our contexts → background.
   /** Liveness + what the background holds. */
@@ -84,10 +89,30 @@ export interface ProtocolMap {
   /** Scores the page against the corpus; the background also sets the tab's badge. */
   matchStory(data: { url: string; features: PageFeatures }): StoryMatch | null;
   openReader(data: { articleId?: string; entityId?: string }): void;
+  /** Names and types of entities by id (the popup lists what the page's content script found); unknown ids are skipped. */
+  getEntities(data: { ids: string[] }): EntitySummary[];
 
   // Extension pages → background.
   getCorpusOverview(): CorpusOverview;
   getArticle(data: { articleId: string }): ArticleView;
+  /** Runs Hashiya on a site outside the news list: the popup has already obtained the optional host
+   *  permission (a user gesture); the background registers the content script. False when not granted. */
+  enableSite(data: { origin: string }): boolean;
+  /** Stops Hashiya on a reader-enabled site: unregisters its content script and gives the permission back. */
+  disableSite(data: { host: string }): void;
+
+  // Notes. A content script may read the notes of the entities on its page and write single notes
+  // (passage notes of its own page only); the rest is for extension pages.
+  notesForPage(data: { url: string; entityIds: string[] }): { entity: Note[]; passages: PassageNote[] };
+  addNote(data: { url: string; note: NewNote }): Note;
+  updateNote(data: { url: string; id: string; patch: NotePatch }): Note | null;
+  deleteNote(data: { url: string; id: string }): Note | null;
+  restoreNote(data: { url: string; note: Note }): void;
+  listNotes(data: { query?: string; filter?: NoteFilter }): Note[];
+  exportNotes(data: { format: 'jsonld' | 'markdown' | 'csv' }): { filename: string; mimeType: string; text: string };
+  importNotes(data: { text: string }): ImportResult;
+  wipeNotes(): void;
+  notesMeta(): { lastExport: string | null; tags: string[] };
 
   // Background or popup → content script of a tab.
   pageSummary(): PageSummary;

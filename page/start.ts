@@ -7,30 +7,14 @@ import { readPageMeta } from '../engine/page-meta';
 import { detectLang } from '../engine/lang';
 import { extractFeatures } from '../engine/story';
 import type { EntityType, Gazetteer } from '../engine/types';
-import { getSettings, isActiveOn, watchSettings, type Settings } from '../settings/settings';
+import { getSettings, isActiveOn, updateSettings, watchSettings } from '../settings/settings';
 import { createMarkSession, type MarkSession } from './marks';
 import { createNavigator } from './navigate';
+import { attachCard, type CardHandle } from './card-wiring';
+import { resolveLang } from '../i18n/strings';
 import type { PageMention } from './types';
 
-export interface CardHandle {
-  /** Opens the card of a mention, pinned (keyboard navigation). */
-  open(mention: PageMention): void;
-  destroy(): void;
-}
-
-export interface PageHooks {
-  /** Called once marks exist. The hover card attaches here. */
-  onMarks?: (session: MarkSession, ctx: PageContext) => CardHandle;
-  onStory?: (story: StoryMatch, ctx: PageContext) => void;
-}
-
-export interface PageContext {
-  gazetteer: Gazetteer;
-  settings: () => Settings;
-  uiHost: () => Element | null;
-}
-
-export async function startPage(ctx: ContentScriptContext, hooks: PageHooks = {}): Promise<void> {
+export async function startPage(ctx: ContentScriptContext): Promise<void> {
   let settings = await getSettings();
   const host = location.hostname;
   const manual = settings.enabledHosts.includes(host);
@@ -41,14 +25,6 @@ export async function startPage(ctx: ContentScriptContext, hooks: PageHooks = {}
   let session: MarkSession | null = null;
   let card: CardHandle | null = null;
   let story: StoryMatch | null = null;
-  let uiHost: Element | null = null;
-  const pageCtx: PageContext = {
-    get gazetteer() {
-      return gazetteer!;
-    },
-    settings: () => settings,
-    uiHost: () => uiHost,
-  };
   const navigator = createNavigator(
     () => session?.all() ?? [],
     (m) => card?.open(m),
@@ -65,13 +41,18 @@ export async function startPage(ctx: ContentScriptContext, hooks: PageHooks = {}
       style: settings.markStyle,
       types: new Set<EntityType>(settings.types),
       noted: new Set(),
-      exclude: () => uiHost,
       onChange: (mentions) => void matchStory(mentions),
     });
     session = s;
     await s.start();
     if (session !== s) return;
-    card = hooks.onMarks?.(s, pageCtx) ?? null;
+    card = attachCard(s, {
+      settings: () => settings,
+      lang: () => resolveLang(settings.language),
+      storyArticleId: () => (story?.sameStory ? story.articleId : null),
+      onDisableSite: () => void updateSettings({ disabledHosts: [...new Set([...settings.disabledHosts, host])] }),
+    });
+    if (story?.sameStory) card.showStory(story);
   }
 
   function halt() {
@@ -94,7 +75,7 @@ export async function startPage(ctx: ContentScriptContext, hooks: PageHooks = {}
     const next = await sendMessage('matchStory', { url: location.href, features });
     const changed = next?.articleId !== story?.articleId || next?.sameStory !== story?.sameStory;
     story = next;
-    if (changed && story?.sameStory) hooks.onStory?.(story, pageCtx);
+    if (changed && story?.sameStory) card?.showStory(story);
   }
 
   onMessage('pageSummary', (): PageSummary => {

@@ -1,0 +1,113 @@
+// Notes live in one Dexie database in the extension's origin, written by the background only.
+// A content script may read the notes of the entities on its page and add, edit or delete single
+// notes — passage notes only for its own page. Listing everything, export, import and wipe are
+// for extension pages. Every payload is validated (the store validates notes again on write).
+import * as v from 'valibot';
+import { onMessage } from '../messaging/protocol';
+import { NoteStore } from '../notes/store';
+import { pageUrl, type Note } from '../notes/model';
+import { exportNotes } from '../notes/export';
+import { importNotes, MAX_IMPORT_CHARS } from '../notes/import';
+import { assertContentScriptFor, assertExtensionPage, isExtensionPage, SenderError } from './senders';
+import type { Browser } from 'wxt/browser';
+
+let store: NoteStore | null = null;
+const notes = () => (store ??= new NoteStore());
+
+const Id = v.pipe(v.string(), v.maxLength(200));
+const Url = v.pipe(v.string(), v.maxLength(4096));
+const ForPage = v.object({ url: Url, entityIds: v.pipe(v.array(Id), v.maxLength(5000)) });
+// Shapes are checked by the store's NoteSchema on write; here only what routing needs.
+const Draft = v.looseObject({ kind: v.picklist(['entity', 'passage']) });
+const AddRequest = v.object({ url: Url, note: Draft });
+const UpdateRequest = v.object({ url: Url, id: Id, patch: v.looseObject({}) });
+const DeleteRequest = v.object({ url: Url, id: Id });
+const RestoreRequest = v.object({ url: Url, note: v.looseObject({ id: Id, kind: v.picklist(['entity', 'passage']) }) });
+const ListRequest = v.object({
+  query: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  filter: v.optional(v.looseObject({})),
+});
+const ExportRequest = v.object({ format: v.picklist(['jsonld', 'markdown', 'csv']) });
+const ImportRequest = v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) });
+
+type Sender = Browser.runtime.MessageSender;
+
+/** A content script may touch entity notes, and passage notes of its own page. */
+function assertMayTouch(sender: Sender, url: string, note: Pick<Note, 'kind'> & { target?: { url?: string } }) {
+  assertContentScriptFor(sender, url);
+  if (isExtensionPage(sender) || note.kind === 'entity') return;
+  if (!note.target?.url || pageUrl(note.target.url) !== pageUrl(url)) {
+    throw new SenderError('a page may only write passage notes for itself');
+  }
+}
+
+export function registerNoteHandlers(): void {
+  onMessage('notesForPage', async ({ data, sender }) => {
+    const req = v.parse(ForPage, data);
+    assertContentScriptFor(sender, req.url);
+    const wanted = new Set(req.entityIds);
+    const [forUrl, entityNotes] = await Promise.all([
+      notes().listForUrl(req.url),
+      Promise.all([...wanted].map((id) => notes().listForEntity(id))),
+    ]);
+    return {
+      entity: entityNotes.flat(),
+      passages: forUrl.filter((n) => n.kind === 'passage'),
+    };
+  });
+
+  onMessage('addNote', async ({ data, sender }) => {
+    const req = v.parse(AddRequest, data);
+    assertMayTouch(sender, req.url, req.note as { kind: Note['kind']; target?: { url?: string } });
+    return notes().add(req.note as never);
+  });
+
+  onMessage('updateNote', async ({ data, sender }) => {
+    const req = v.parse(UpdateRequest, data);
+    const current = await notes().get(req.id);
+    if (!current) throw new Error('that note no longer exists');
+    assertMayTouch(sender, req.url, current);
+    return (await notes().update(req.id, req.patch)) ?? null;
+  });
+
+  onMessage('deleteNote', async ({ data, sender }) => {
+    const req = v.parse(DeleteRequest, data);
+    const current = await notes().get(req.id);
+    if (!current) return null;
+    assertMayTouch(sender, req.url, current);
+    return (await notes().remove(req.id)) ?? null;
+  });
+
+  onMessage('restoreNote', async ({ data, sender }) => {
+    const req = v.parse(RestoreRequest, data);
+    assertMayTouch(sender, req.url, req.note as { kind: Note['kind']; target?: { url?: string } });
+    await notes().restore(req.note as unknown as Note);
+  });
+
+  // ---- extension pages only ----
+  onMessage('listNotes', async ({ data, sender }) => {
+    assertExtensionPage(sender);
+    const req = v.parse(ListRequest, data ?? {});
+    return req.query?.trim() ? notes().search(req.query, req.filter) : notes().list(req.filter);
+  });
+
+  onMessage('exportNotes', async ({ data, sender }) => {
+    assertExtensionPage(sender);
+    return exportNotes(notes(), v.parse(ExportRequest, data).format);
+  });
+
+  onMessage('importNotes', async ({ data, sender }) => {
+    assertExtensionPage(sender);
+    return importNotes(notes(), v.parse(ImportRequest, data).text);
+  });
+
+  onMessage('wipeNotes', async ({ sender }) => {
+    assertExtensionPage(sender);
+    await notes().wipe();
+  });
+
+  onMessage('notesMeta', async ({ sender }) => {
+    assertExtensionPage(sender);
+    return { lastExport: (await notes().lastExport()) ?? null, tags: await notes().tags() };
+  });
+}

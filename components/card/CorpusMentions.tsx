@@ -1,0 +1,68 @@
+import type { CorpusMention } from '../../messaging/protocol';
+import { t, type UiLang } from '../../i18n/strings';
+
+// "In the corpus": where the corpus mentions the entity. Corpus text is rendered as TEXT children
+// (Preact makes text nodes of strings), never as HTML: the sentence is plain text and the mark is
+// built from offsets, so nothing in the corpus can ever become markup on someone's page.
+
+export const MAX_MENTIONS = 3;
+
+const dateFormats = new Map<UiLang, Intl.DateTimeFormat>();
+
+/** A corpus date (YYYY-MM-DD) or ISO instant, in the UI language; null stays null. */
+export function formatDate(date: string | null | undefined, lang: UiLang): string | null {
+  if (!date) return null;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  // A bare day is a calendar date, not an instant: format it in UTC so no time zone shifts it.
+  const d = day ? new Date(Date.UTC(+day[1], +day[2] - 1, +day[3])) : new Date(date);
+  if (Number.isNaN(d.getTime())) return date;
+  let fmt = dateFormats.get(lang);
+  if (!fmt) dateFormats.set(lang, (fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return fmt.format(d);
+}
+
+/** `sentence` with [start, end) wrapped in <mark>; bad offsets leave the sentence unmarked. */
+export function MarkedSentence({ text, start, end }: { text: string; start: number; end: number }) {
+  const s = Math.max(0, Math.min(start, text.length));
+  const e = Math.max(s, Math.min(end, text.length));
+  if (e === s) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, s)}
+      <mark>{text.slice(s, e)}</mark>
+      {text.slice(e)}
+    </>
+  );
+}
+
+interface Props {
+  lang: UiLang;
+  mentions: CorpusMention[];
+  onOpenArticle(articleId: string): void;
+}
+
+export function CorpusMentions({ lang, mentions, onOpenArticle }: Props) {
+  if (!mentions.length) return <p class="hs-status">{t(lang, 'notInCorpus')}</p>;
+  return (
+    <ul>
+      {mentions.slice(0, MAX_MENTIONS).map((m, i) => {
+        const date = formatDate(m.date, lang);
+        return (
+          <li class="hs-mention" key={`${m.articleId}:${i}`}>
+            <button type="button" class="hs-link" lang={m.lang} dir="auto" onClick={() => onOpenArticle(m.articleId)}>
+              {m.title}
+            </button>
+            {date && (
+              <time class="hs-date" dateTime={m.date ?? undefined}>
+                {date}
+              </time>
+            )}
+            <p class="hs-sentence" lang={m.lang} dir="auto">
+              <MarkedSentence text={m.sentence} start={m.markStart} end={m.markEnd} />
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

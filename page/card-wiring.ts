@@ -1,0 +1,115 @@
+// Connects a mark session to the hover card: card data and notes come from the background through
+// the message contract; entities with notes get the "noted" mark. Shared by news pages (content
+// script) and the corpus reader (extension page).
+import { sendMessage, type StoryMatch } from '../messaging/protocol';
+import type { Note } from '../notes/model';
+import type { Settings } from '../settings/settings';
+import type { UiLang } from '../i18n/strings';
+import { createCardController, type CardNote } from './card/controller';
+import { createUiHost, type UiHost } from './card/host';
+import { showSameStoryNotice } from './card/notice';
+import type { MarkSession } from './marks';
+import type { PageMention } from './types';
+
+export interface CardEnv {
+  settings(): Settings;
+  lang(): UiLang;
+  /** The corpus article this page is the same story as, if any: its sentences come first. */
+  storyArticleId(): string | null;
+  /** "Turn off on this site"; absent where it makes no sense (the reader). */
+  onDisableSite?(): void;
+}
+
+export interface CardHandle {
+  open(mention: PageMention): void;
+  showStory(story: StoryMatch): void;
+  destroy(): void;
+}
+
+const toCardNote = (n: Note): CardNote => ({ id: n.id, body: n.body, updated: n.updated });
+
+export function attachCard(session: MarkSession, env: CardEnv): CardHandle {
+  const url = () => location.href;
+  const host: UiHost = createUiHost();
+  const noted = new Set<string>();
+  const deleted = new Map<string, Note>();
+  let hideNotice: (() => void) | null = null;
+
+  const refreshNoted = (entityId: string, notes: Note[]) => {
+    const has = notes.some((n) => n.kind === 'entity' && n.entityId === entityId);
+    if (has === noted.has(entityId)) return;
+    if (has) noted.add(entityId);
+    else noted.delete(entityId);
+    session.setNoted(new Set(noted));
+  };
+
+  const entityNotes = async (entityId: string): Promise<Note[]> => {
+    const { entity } = await sendMessage('notesForPage', { url: url(), entityIds: [entityId] });
+    const mine = entity.filter((n) => n.kind === 'entity' && n.entityId === entityId);
+    refreshNoted(entityId, mine);
+    return mine;
+  };
+
+  // Which entities on this page already have notes: one request for all of them.
+  const ids = [...new Set(session.all().map((m) => m.entityId))];
+  if (ids.length) {
+    void sendMessage('notesForPage', { url: url(), entityIds: ids })
+      .then(({ entity }) => {
+        for (const n of entity) if (n.kind === 'entity') noted.add(n.entityId);
+        if (noted.size) session.setNoted(new Set(noted));
+      })
+      .catch(() => {
+        // Notes unavailable (database blocked): marks still work without the noted style.
+      });
+  }
+
+  const controller = createCardController({
+    host,
+    locator: session,
+    fetchCard: (entityId) => sendMessage('getEntityCard', { entityId, storyArticleId: env.storyArticleId() }),
+    getNotes: async (entityId) => (await entityNotes(entityId)).map(toCardNote),
+    onAddNote: async (entityId, body) => {
+      await sendMessage('addNote', { url: url(), note: { kind: 'entity', entityId, body } });
+      await entityNotes(entityId);
+    },
+    onEditNote: async (entityId, id, body) => {
+      await sendMessage('updateNote', { url: url(), id, patch: { body } });
+      await entityNotes(entityId);
+    },
+    onDeleteNote: async (entityId, id) => {
+      const removed = await sendMessage('deleteNote', { url: url(), id });
+      if (removed) deleted.set(id, removed);
+      await entityNotes(entityId);
+    },
+    onUndoDelete: async (entityId, note) => {
+      const full = deleted.get(note.id);
+      if (!full) return;
+      await sendMessage('restoreNote', { url: url(), note: full });
+      deleted.delete(note.id);
+      await entityNotes(entityId);
+    },
+    getSettings: env.settings,
+    lang: env.lang,
+    onOpenArticle: (articleId) => void sendMessage('openReader', { articleId }),
+    onOpenEntity: (entityId) => void sendMessage('openReader', { entityId }),
+    onDisableSite: env.onDisableSite,
+  });
+
+  return {
+    open: (mention) => controller.open(mention, true),
+    showStory(story) {
+      hideNotice?.();
+      hideNotice = showSameStoryNotice(
+        host,
+        story,
+        env.lang(),
+        (articleId) => void sendMessage('openReader', { articleId }),
+      );
+    },
+    destroy() {
+      hideNotice?.();
+      controller.destroy();
+      host.destroy();
+    },
+  };
+}
