@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 // tests/e2e and run with vitest.e2e.config.ts.
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
+  define: { __HASHIYA_TEST__: 'false' },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/eval/**/*.test.ts'],
     environment: 'happy-dom',

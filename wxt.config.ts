@@ -13,7 +13,11 @@ const INDEX = resolve('generated/corpus-index.json');
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Compile-time switch: the E2E probe (page/test-probe.ts) exists in test builds only.
+    define: { __HASHIYA_TEST__: JSON.stringify(testHosts) },
+  }),
   outDir: testHosts ? '.output/test' : '.output',
   manifest: ({ browser }) => buildManifest(browser, testHosts),
   hooks: {

@@ -12,7 +12,8 @@ export function buildManifest(browser: string, testHosts: boolean): UserManifest
     version: pkg.version,
     default_locale: undefined,
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
-    permissions: ['storage', 'unlimitedStorage', 'scripting'],
+    // activeTab: the popup may read the current tab's URL to offer "turn on for this site"; no warning.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab'],
     host_permissions: hosts,
     optional_host_permissions: browser === 'firefox' ? undefined : ['*://*/*'],
     action: { default_title: 'Hashiya', default_popup: 'popup.html' },

@@ -15,6 +15,7 @@ import { chunkText, orderFrom, type Chunk } from './chunks';
 import { Highlights, type MarkGroup } from './highlights';
 import type { MentionLocator, PageMention } from './types';
 import { runSliced } from './yield';
+import { probeTrack } from './test-probe';
 
 export interface MarkOptions {
   root: Element;
@@ -43,8 +44,10 @@ export interface MarkSession extends MentionLocator {
   setStyle(style: MarkStyle): void;
   setTypes(types: ReadonlySet<EntityType>): void;
   setNoted(noted: ReadonlySet<string>): void;
-  /** Page text as last collected (story features, anchoring). */
+  /** Page text as last collected (story features). */
   text(): string;
+  /** The page's joined text and its text nodes, collected now (anchoring passage notes). */
+  pageText(): PageText;
   stop(): void;
 }
 
@@ -252,7 +255,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     }
   }
 
-  return {
+  const session: MarkSession = {
     async start() {
       await scan(opts.root);
       sortMentions();
@@ -270,6 +273,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       regroup(() => (noted = next));
     },
     text: () => lastText,
+    pageText: () => collectText(opts.root, opts.exclude?.()),
     at(x, y) {
       const doc = opts.root.ownerDocument;
       const caret = caretAt(doc, x, y);
@@ -295,8 +299,11 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       highlights.clear();
       mentions = [];
       byNode.clear();
+      if (__HASHIYA_TEST__) probeTrack.untrackSession(session);
     },
   };
+  if (__HASHIYA_TEST__) probeTrack.session(session);
+  return session;
 }
 
 function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {

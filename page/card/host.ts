@@ -1,5 +1,6 @@
 import { render, type ComponentChild } from 'preact';
 import { CARD_CSS } from '../../components/card/card.css';
+import { probeTrack } from '../test-probe';
 
 // The one element Hashiya adds to a page. Everything it draws (hover card, same-story notice)
 // renders inside a CLOSED shadow root: the page's scripts get null from `host.shadowRoot` and its
@@ -13,6 +14,8 @@ export interface UiHost {
   render(vnode: ComponentChild, slot?: UiSlot): void;
   /** True for the host element itself (what page-level events see as target) and anything inside. */
   contains(node: Node | null | undefined): boolean;
+  /** What each slot shows (role and text), for the E2E probe of test builds (page/test-probe.ts). */
+  inspect(): { slot: string; role: string | null; label: string | null; text: string }[];
   destroy(): void;
 }
 
@@ -41,7 +44,7 @@ export function createUiHost(css: string = CARD_CSS): UiHost {
     if (!host.isConnected) document.documentElement.append(host);
   }
 
-  return {
+  const ui: UiHost = {
     render(vnode, slot = 'card') {
       if (!host && vnode == null) return; // nothing to clear: do not create the host for it
       ensure();
@@ -51,13 +54,27 @@ export function createUiHost(css: string = CARD_CSS): UiHost {
       if (!node || !host || !shadow) return false;
       return node === host || node.getRootNode() === shadow;
     },
+    inspect() {
+      return [...slots].map(([slot, el]) => {
+        const top = el.firstElementChild;
+        return {
+          slot,
+          role: top?.getAttribute('role') ?? null,
+          label: top?.querySelector('h2, h3, [id]')?.textContent ?? null,
+          text: el.textContent ?? '',
+        };
+      });
+    },
     destroy() {
       for (const el of slots.values()) render(null, el);
       slots.clear();
       host?.remove();
       host = shadow = null;
+      if (__HASHIYA_TEST__) probeTrack.untrackHost(ui);
     },
   };
+  if (__HASHIYA_TEST__) probeTrack.host(ui);
+  return ui;
 }
 
 type CloneInto = <T>(value: T, scope: object, options: { wrapReflectors: boolean }) => T;

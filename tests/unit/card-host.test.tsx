@@ -102,6 +102,7 @@ describe('same-story notice', () => {
     const h: UiHost = {
       render: (v, slot = 'card') => render(v, slots[slot]),
       contains: (n) => !!n && (slots.card.contains(n) || slots.notice.contains(n)),
+      inspect: () => [],
       destroy: () => Object.values(slots).forEach((s) => (render(null, s), s.remove())),
     };
     return { h, slots };
