@@ -6,7 +6,7 @@ import { MAX_ENTITY_IDS, onMessage, type EntitySummary } from '../messaging/prot
 import type { CorpusIndex } from '../engine/index-format';
 import { loadCorpus } from './corpus';
 import { assertExtensionPage, assertFromExtension } from './senders';
-import { disableSite, enableSite, restoreSites, watchSitePermissions } from './sites';
+import { disableSite, enableSite } from './sites';
 
 const Id = v.pipe(v.string(), v.maxLength(200));
 const EntitiesRequest = v.object({ ids: v.pipe(v.array(Id), v.maxLength(MAX_ENTITY_IDS)) });
@@ -56,7 +56,4 @@ export function registerSiteHandlers(): void {
     assertExtensionPage(sender);
     await disableSite(v.parse(DisableRequest, data).host);
   });
-
-  watchSitePermissions();
-  void restoreSites().catch(() => {});
 }

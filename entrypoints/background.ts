@@ -3,10 +3,14 @@ import { registerHandlers } from '../background/handlers';
 import { registerCommands } from '../background/commands';
 import { registerNoteHandlers } from '../background/notes-handlers';
 import { registerSiteHandlers } from '../background/site-handlers';
+import { restoreSites, watchSitePermissions } from '../background/sites';
 
 export default defineBackground(() => {
   registerHandlers();
   registerCommands();
   registerNoteHandlers();
   registerSiteHandlers();
+  // Site registrations follow permissions granted or revoked anywhere, and survive restarts.
+  watchSitePermissions();
+  void restoreSites().catch(() => {});
 });

@@ -2,6 +2,11 @@ import type { UserManifest } from 'wxt';
 import pkg from '../package.json' with { type: 'json' };
 import { NEWS_SITES, TEST_HOSTS } from './sites';
 
+// Extension pages load only our own files and connect nowhere: Hashiya is offline by design.
+export const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'; img-src 'self' data:; " +
+  "style-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 // The manifest is reviewed as a whole (tests/unit/manifest.test.ts snapshots it): any new
 // permission must be added there on purpose.
 export function buildManifest(browser: string, testHosts: boolean): UserManifest {
@@ -25,6 +30,7 @@ export function buildManifest(browser: string, testHosts: boolean): UserManifest
     },
   };
   if (browser === 'firefox') {
+    (manifest as Record<string, unknown>).content_security_policy = EXTENSION_PAGES_CSP;
     // Firefox MV2 has no optional_host_permissions key: optional origins go in optional_permissions.
     (manifest as Record<string, unknown>).optional_permissions = ['*://*/*'];
     manifest.browser_specific_settings = {
@@ -38,6 +44,7 @@ export function buildManifest(browser: string, testHosts: boolean): UserManifest
       gecko_android: { strict_min_version: '142.0' },
     } as UserManifest['browser_specific_settings'];
   } else {
+    manifest.content_security_policy = { extension_pages: EXTENSION_PAGES_CSP };
     // Chrome 105 ships the Custom Highlight API; 116 is where MV3 service workers stay alive
     // during messaging long enough for our use.
     (manifest as Record<string, unknown>).minimum_chrome_version = '116';

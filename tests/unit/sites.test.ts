@@ -24,7 +24,7 @@ vi.mock('../../background/corpus', () => ({
   }),
 }));
 
-const { classifySite, disableSite, enableSite, hostOfPattern, restoreSites, scriptId } =
+const { classifySite, disableSite, enableSite, hostOfPattern, restoreSites, scriptId, watchSitePermissions } =
   await import('../../background/sites');
 const { registerSiteHandlers } = await import('../../background/site-handlers');
 
@@ -263,7 +263,7 @@ describe('site handlers', () => {
 
   it('follows grants and revocations made outside the popup', async () => {
     const apis = fakeApis();
-    registerSiteHandlers();
+    watchSitePermissions();
     await settle();
 
     apis.grant('https://example.com/*');
@@ -286,7 +286,7 @@ describe('site handlers', () => {
   it('restores registrations when the background starts', async () => {
     const apis = fakeApis(['*://example.com/*']);
     await updateSettings({ enabledHosts: ['example.com'] });
-    registerSiteHandlers();
+    await restoreSites();
     await settle();
     expect(apis.scripts.has('hashiya-site-example.com')).toBe(true);
   });
