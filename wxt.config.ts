@@ -18,7 +18,7 @@ export default defineConfig({
     // Compile-time switch: the E2E probe (page/test-probe.ts) exists in test builds only.
     define: { __HASHIYA_TEST__: JSON.stringify(testHosts) },
   }),
-  outDir: testHosts ? '.output/test' : '.output',
+  outDir: process.env.HASHIYA_OUT_DIR ?? (testHosts ? '.output/test' : '.output'),
   manifest: ({ browser }) => buildManifest(browser, testHosts),
   hooks: {
     'build:publicAssets': (_wxt, files) => {

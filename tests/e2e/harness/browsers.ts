@@ -5,6 +5,9 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 
+// Where the E2E build lives; wxt.config.ts reads the same variable.
+const TEST_OUT_DIR = process.env.HASHIYA_OUT_DIR ?? '.output/test';
+
 // One thin Session/PageHandle API over two drivers: Chromium through Playwright (persistent context,
 // the only way to load an unpacked extension) and Firefox through Puppeteer over WebDriver BiDi
 // (temporary add-on install). Every launch gets a fresh profile. Recipes: /work/shared/docs/real-browsers.md.
@@ -19,8 +22,8 @@ export const EXECUTABLES: Record<BrowserKind, string> = {
 const ROOT = resolve(import.meta.dirname, '../../..');
 /** The E2E build (HASHIYA_TEST_HOSTS=1): its content script also runs on http://127.0.0.1/*. */
 export const EXTENSION_DIRS: Record<BrowserKind, string> = {
-  chromium: join(ROOT, '.output/test/chrome-mv3'),
-  firefox: join(ROOT, '.output/test/firefox-mv2'),
+  chromium: join(ROOT, TEST_OUT_DIR, 'chrome-mv3'),
+  firefox: join(ROOT, TEST_OUT_DIR, 'firefox-mv2'),
 };
 
 /** Gecko id from manifest/manifest.ts; its moz-extension UUID is pinned so extension pages have a known origin. */
