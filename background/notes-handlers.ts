@@ -16,7 +16,11 @@ const notes = () => (store ??= new NoteStore());
 
 const Id = v.pipe(v.string(), v.maxLength(200));
 const Url = v.pipe(v.string(), v.maxLength(4096));
-const ForPage = v.object({ url: Url, entityIds: v.pipe(v.array(Id), v.maxLength(5000)) });
+const ForPage = v.object({
+  url: Url,
+  canonical: v.optional(v.nullable(Url)),
+  entityIds: v.pipe(v.array(Id), v.maxLength(5000)),
+});
 // Shapes are checked by the store's NoteSchema on write; here only what routing needs.
 const Draft = v.looseObject({ kind: v.picklist(['entity', 'passage']) });
 const AddRequest = v.object({ url: Url, note: Draft });
@@ -32,11 +36,20 @@ const ImportRequest = v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT
 
 type Sender = Browser.runtime.MessageSender;
 
-/** A content script may touch entity notes, and passage notes of its own page. */
+/** The same page under its canonical link: only an address on the page's own origin counts. */
+function samePage(pageHref: string, target: string): boolean {
+  try {
+    return pageUrl(target) === pageUrl(pageHref) || new URL(target).origin === new URL(pageHref).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** A content script may touch entity notes, and passage notes of its own page (or its canonical link). */
 function assertMayTouch(sender: Sender, url: string, note: Pick<Note, 'kind'> & { target?: { url?: string } }) {
   assertContentScriptFor(sender, url);
   if (isExtensionPage(sender) || note.kind === 'entity') return;
-  if (!note.target?.url || pageUrl(note.target.url) !== pageUrl(url)) {
+  if (!note.target?.url || !samePage(url, note.target.url)) {
     throw new SenderError('a page may only write passage notes for itself');
   }
 }
@@ -46,13 +59,15 @@ export function registerNoteHandlers(): void {
     const req = v.parse(ForPage, data);
     assertContentScriptFor(sender, req.url);
     const wanted = new Set(req.entityIds);
-    const [forUrl, entityNotes] = await Promise.all([
-      notes().listForUrl(req.url),
+    const urls = new Set([pageUrl(req.url)]);
+    if (req.canonical && samePage(req.url, req.canonical)) urls.add(pageUrl(req.canonical));
+    const [forUrls, entityNotes] = await Promise.all([
+      Promise.all([...urls].map((u) => notes().listForUrl(u))),
       Promise.all([...wanted].map((id) => notes().listForEntity(id))),
     ]);
     return {
       entity: entityNotes.flat(),
-      passages: forUrl.filter((n) => n.kind === 'passage'),
+      passages: forUrls.flat().filter((n) => n.kind === 'passage'),
     };
   });
 

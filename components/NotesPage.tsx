@@ -1,7 +1,235 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { MAX_ENTITY_IDS, sendMessage, type EntitySummary } from '../messaging/protocol';
+import { dirOf, resolveLang, t, tf, type UiLang } from '../i18n/strings';
+import { getSettings, watchSettings, type Settings } from '../settings/settings';
+import type { Note, NoteFilter, NotePatch } from '../notes/model';
+import { UNDO_MS } from './card/CardNotes';
+import { NoteItem } from './notes/NoteItem';
+import { NoteFilters } from './notes/NoteFilters';
+import { ExportImport } from './notes/ExportImport';
+import './notes.css';
+
+// The notes page (notes.html): every note, newest first; search (the background's Arabic-aware term
+// index) and filters; edit and delete with undo; export and import. The background owns the
+// database: every change goes through a message, and the list is queried again after each write and
+// whenever the page becomes visible (notes may have been added on a news page meanwhile).
+// Arabic or English interface (RTL) following the language setting; light and dark.
+
+const SEARCH_DELAY_MS = 200;
+
+function newestFirst(a: Note, b: Note): number {
+  if (a.updated !== b.updated) return a.updated < b.updated ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+function displayName(entity: EntitySummary | undefined, lang: UiLang): string | undefined {
+  if (!entity) return undefined;
+  return entity.names[lang] ?? entity.names.en ?? Object.values(entity.names)[0];
+}
+
+interface Meta {
+  lastExport: string | null;
+  tags: string[];
+}
+
 export function NotesPage() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [all, setAll] = useState<Note[] | null>(null);
+  const [shown, setShown] = useState<Note[] | null>(null);
+  const [meta, setMeta] = useState<Meta>({ lastExport: null, tags: [] });
+  const [input, setInput] = useState('');
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<NoteFilter>({});
+  const [entities, setEntities] = useState<Map<string, EntitySummary>>(new Map());
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [deleted, setDeleted] = useState<Note | null>(null);
+  const seq = useRef(0);
+
+  const lang = resolveLang(settings?.language ?? 'auto');
+  const dir = dirOf(lang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dir = dir;
+    document.title = `${t(lang, 'appName')} — ${t(lang, 'notesPage')}`;
+  }, [lang, dir]);
+
+  useEffect(() => {
+    let watched = false;
+    const unwatch = watchSettings((s) => {
+      watched = true;
+      setSettings(s);
+    });
+    getSettings().then(
+      (s) => !watched && setSettings(s),
+      () => {},
+    );
+    // Ask the browser to keep the notes under storage pressure; a refusal changes nothing we show.
+    try {
+      void navigator.storage?.persist?.().catch(() => {});
+    } catch {
+      // not available here
+    }
+    return unwatch;
+  }, []);
+
+  const load = useCallback(async () => {
+    const n = ++seq.current;
+    const q = query.trim();
+    const narrowed = q !== '' || Object.keys(filter).length > 0;
+    try {
+      const [every, matching, m] = await Promise.all([
+        sendMessage('listNotes', {}),
+        narrowed ? sendMessage('listNotes', { query: q || undefined, filter }) : null,
+        sendMessage('notesMeta'),
+      ]);
+      if (n !== seq.current) return; // a newer query answered (or will)
+      setAll([...every].sort(newestFirst));
+      setShown([...(matching ?? every)].sort(newestFirst));
+      setMeta(m);
+      setLoadFailed(false);
+    } catch {
+      if (n === seq.current) setLoadFailed(true);
+    }
+  }, [query, filter]);
+
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Typing: query the index once the reader pauses.
+  useEffect(() => {
+    if (input === query) return;
+    const timer = setTimeout(() => setQuery(input), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [input, query]);
+
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void loadRef.current();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  // Names of the entities the notes are about (the list and the entity filter).
+  useEffect(() => {
+    if (!all) return;
+    const missing = [...new Set(all.flatMap((n) => (n.kind === 'entity' ? [n.entityId] : [])))].filter(
+      (id) => !entities.has(id),
+    );
+    if (!missing.length) return;
+    let live = true;
+    sendMessage('getEntities', { ids: missing.slice(0, MAX_ENTITY_IDS) }).then(
+      (found) => {
+        if (!live) return;
+        setEntities((prev) => {
+          const next = new Map(prev);
+          for (const e of found) next.set(e.id, e);
+          return next;
+        });
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [all]);
+
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+
+  const entityName = useCallback((id: string) => displayName(entities.get(id), lang) ?? id, [entities, lang]);
+
+  async function save(note: Note, patch: NotePatch) {
+    await sendMessage('updateNote', { url: location.href, id: note.id, patch });
+    await load();
+  }
+
+  async function remove(note: Note) {
+    const removed = await sendMessage('deleteNote', { url: location.href, id: note.id });
+    if (removed) setDeleted(removed);
+    await load();
+  }
+
+  async function undo() {
+    const note = deleted;
+    setDeleted(null);
+    if (!note) return;
+    try {
+      await sendMessage('restoreNote', { url: location.href, note });
+    } finally {
+      await load();
+    }
+  }
+
+  const count = shown?.length ?? 0;
+  const empty = useMemo(() => (all && all.length === 0 ? t(lang, 'noNotes') : t(lang, 'noNotesMatch')), [all, lang]);
+
   return (
-    <main style={{ padding: '16px' }}>
-      <h1>Notes</h1>
-    </main>
+    <div class="np" dir={dir} lang={lang}>
+      <header class="np-header">
+        <h1>{t(lang, 'yourNotes')}</h1>
+        {shown && <p class="np-muted">{tf(lang, 'noteCount', { n: count })}</p>}
+      </header>
+      <div class="np-layout">
+        <main class="np-main">
+          <NoteFilters
+            lang={lang}
+            query={input}
+            onQuery={setInput}
+            filter={filter}
+            onFilter={setFilter}
+            notes={all ?? []}
+            tags={meta.tags}
+            entityName={entityName}
+          />
+          {loadFailed && (
+            <p class="np-error" role="alert">
+              {t(lang, 'listFailed')}{' '}
+              <button type="button" class="np-btn" onClick={() => void load()}>
+                {t(lang, 'retry')}
+              </button>
+            </p>
+          )}
+          {shown === null ? (
+            !loadFailed && <p class="np-muted">{t(lang, 'loading')}</p>
+          ) : shown.length ? (
+            <ul class="np-list">
+              {shown.map((note) => (
+                <NoteItem
+                  key={`${note.id}:${note.updated}`}
+                  lang={lang}
+                  note={note}
+                  entityName={note.kind === 'entity' ? entityName(note.entityId) : undefined}
+                  onSave={(patch) => save(note, patch)}
+                  onDelete={() => remove(note)}
+                />
+              ))}
+            </ul>
+          ) : (
+            <p class="np-muted">{empty}</p>
+          )}
+        </main>
+        <aside class="np-side">
+          <ExportImport lang={lang} lastExport={meta.lastExport} onChanged={() => void load()} />
+        </aside>
+      </div>
+      <div class="np-toast-live" role="status">
+        {deleted && (
+          <div class="np-toast">
+            <span>{t(lang, 'deleted')}</span>
+            <button type="button" class="np-btn" onClick={() => void undo()}>
+              {t(lang, 'undo')}
+            </button>
+          </div>
+        )}
+      </div>
+    </div>
   );
 }

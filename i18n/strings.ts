@@ -72,6 +72,51 @@ const en = {
   noStory: 'No corpus article matches this page.',
   goToFirst: 'Go to the first mention',
   mentionCount: 'Mentions on this page',
+  // Passage notes on pages.
+  passageNote: 'Note on a passage',
+  noteColor: 'Color',
+  color_yellow: 'Yellow',
+  color_green: 'Green',
+  color_blue: 'Blue',
+  color_pink: 'Pink',
+  color_purple: 'Purple',
+  color_gray: 'Gray',
+  noBody: '(no text)',
+  orphansCount: 'Notes that could not be placed on this page: {n}',
+  orphansHint: 'The page changed and these passages were not found in it. The notes are kept.',
+  show: 'Show',
+  hide: 'Hide',
+  // Notes page.
+  searchNotes: 'Search notes',
+  filterEntity: 'Entity',
+  filterSite: 'Site',
+  filterTag: 'Tag',
+  filterColor: 'Color',
+  filterAll: 'All',
+  clearFilters: 'Clear filters',
+  noNotesMatch: 'No notes match.',
+  noteCount: 'Notes: {n}',
+  tags: 'Tags',
+  tagsHint: 'Separate tags with commas',
+  kind_entity: 'Note on an entity',
+  kind_passage: 'Note on a passage',
+  updatedAt: 'Updated {date}',
+  exportTitle: 'Export',
+  exportJsonld: 'Web Annotation (JSON-LD)',
+  exportMarkdown: 'Markdown',
+  exportCsv: 'CSV',
+  lastExport: 'Last export: {date}',
+  neverExported: 'Not exported yet.',
+  exportFailed: 'Could not export your notes. Try again.',
+  importTitle: 'Import',
+  importHint: 'A Web Annotation JSON file exported by Hashiya. Notes you already have are skipped.',
+  importFile: 'Notes file to import',
+  importDone: 'Imported: {added}. Already present, skipped: {skipped}.',
+  importFailed: 'The file was not imported and your notes are unchanged.',
+  importTooLarge: 'The file is larger than 64 MiB.',
+  importUnreadable: 'The file could not be read.',
+  listFailed: 'Could not load your notes. Try again.',
+  retry: 'Try again',
 };
 
 type Key = keyof typeof en;
@@ -144,6 +189,51 @@ const ar: Record<Key, string> = {
   noStory: 'لا مقال في المدوّنة يطابق هذه الصفحة.',
   goToFirst: 'انتقل إلى أول ذكر',
   mentionCount: 'مرات الذكر في هذه الصفحة',
+  // Passage notes on pages.
+  passageNote: 'ملاحظة على مقطع',
+  noteColor: 'اللون',
+  color_yellow: 'أصفر',
+  color_green: 'أخضر',
+  color_blue: 'أزرق',
+  color_pink: 'وردي',
+  color_purple: 'بنفسجي',
+  color_gray: 'رمادي',
+  noBody: '(بلا نص)',
+  orphansCount: 'ملاحظات تعذّر وضعها في هذه الصفحة: {n}',
+  orphansHint: 'تغيّرت الصفحة ولم يُعثر فيها على هذه المقاطع. الملاحظات محفوظة.',
+  show: 'عرض',
+  hide: 'إخفاء',
+  // Notes page.
+  searchNotes: 'ابحث في الملاحظات',
+  filterEntity: 'الكيان',
+  filterSite: 'الموقع',
+  filterTag: 'الوسم',
+  filterColor: 'اللون',
+  filterAll: 'الكل',
+  clearFilters: 'امسح عوامل التصفية',
+  noNotesMatch: 'لا ملاحظات مطابقة.',
+  noteCount: 'الملاحظات: {n}',
+  tags: 'الوسوم',
+  tagsHint: 'افصل بين الوسوم بفواصل',
+  kind_entity: 'ملاحظة على كيان',
+  kind_passage: 'ملاحظة على مقطع',
+  updatedAt: 'عُدّلت {date}',
+  exportTitle: 'تصدير',
+  exportJsonld: 'Web Annotation (JSON-LD)',
+  exportMarkdown: 'Markdown',
+  exportCsv: 'CSV',
+  lastExport: 'آخر تصدير: {date}',
+  neverExported: 'لم تُصدَّر بعد.',
+  exportFailed: 'تعذّر تصدير ملاحظاتك. حاول مجددًا.',
+  importTitle: 'استيراد',
+  importHint: 'ملف Web Annotation بصيغة JSON صدّرته حاشية. الملاحظات الموجودة لديك تُتخطّى.',
+  importFile: 'ملف الملاحظات المراد استيراده',
+  importDone: 'استُورد: {added}. موجود من قبل فتُخطّي: {skipped}.',
+  importFailed: 'لم يُستورد الملف، وملاحظاتك لم تتغيّر.',
+  importTooLarge: 'حجم الملف أكبر من 64 ميبيبايت.',
+  importUnreadable: 'تعذّرت قراءة الملف.',
+  listFailed: 'تعذّر تحميل ملاحظاتك. حاول مجددًا.',
+  retry: 'حاول مجددًا',
 };
 
 export const STRINGS: Record<UiLang, Record<Key, string>> = { en, ar };
@@ -156,6 +246,11 @@ export function resolveLang(setting: 'auto' | UiLang, browserLang = globalThis.n
 
 export function t(lang: UiLang, key: Key): string {
   return STRINGS[lang][key];
+}
+
+/** `t` with `{name}` placeholders filled in. */
+export function tf(lang: UiLang, key: Key, values: Record<string, string | number>): string {
+  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
 
 export function typeLabel(lang: UiLang, type: EntityType): string {

@@ -27,6 +27,10 @@ export function buildManifest(browser: string, testHosts: boolean): UserManifest
         suggested_key: { default: 'Alt+Shift+J' },
         description: 'Go to the next marked entity and open its card',
       },
+      'note-selection': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Add a note to the selected text',
+      },
     },
   };
   if (browser === 'firefox') {

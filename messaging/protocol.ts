@@ -103,7 +103,10 @@ export interface ProtocolMap {
 
   // Notes. A content script may read the notes of the entities on its page and write single notes
   // (passage notes of its own page only); the rest is for extension pages.
-  notesForPage(data: { url: string; entityIds: string[] }): { entity: Note[]; passages: PassageNote[] };
+  notesForPage(data: { url: string; canonical?: string | null; entityIds: string[] }): {
+    entity: Note[];
+    passages: PassageNote[];
+  };
   addNote(data: { url: string; note: NewNote }): Note;
   updateNote(data: { url: string; id: string; patch: NotePatch }): Note | null;
   deleteNote(data: { url: string; id: string }): Note | null;
@@ -118,6 +121,8 @@ export interface ProtocolMap {
   pageSummary(): PageSummary;
   nextEntity(data: { direction: 1 | -1 }): void;
   scrollToEntity(data: { entityId: string }): void;
+  /** The `note-selection` command: open the passage-note editor for the page's current selection. */
+  noteSelection(): void;
 }
 
 // The library logs every message to the console by default; a reader's console is not ours.

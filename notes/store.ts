@@ -125,6 +125,8 @@ export interface ImportResult {
   skipped: number;
 }
 
+const edited = (patch: NotePatch) => patch.body !== undefined || patch.tags !== undefined || patch.color !== undefined;
+
 export class NoteStore {
   readonly db: NotesDb;
   private readonly now: () => Date;
@@ -156,7 +158,8 @@ export class NoteStore {
     return note;
   }
 
-  /** Applies `patch` and bumps `updated`. Undefined when the note does not exist. */
+  /** Applies `patch` and bumps `updated` — unless only the target moved (re-anchoring is not an
+   *  edit by the reader). Undefined when the note does not exist. */
   async update(id: string, patch: NotePatch): Promise<Note | undefined> {
     return guardQuota(() =>
       this.db.transaction('rw', this.db.notes, async () => {
@@ -171,7 +174,7 @@ export class NoteStore {
           ...(patch.tags !== undefined && { tags: cleanTags(patch.tags) }),
           ...(patch.color !== undefined && { color: patch.color }),
           ...(patch.target !== undefined && { target: cleanTarget(patch.target) }),
-          updated: this.now().toISOString(),
+          updated: edited(patch) ? this.now().toISOString() : note.updated,
         } as Note;
         validate(next);
         await this.db.notes.put(toRecord(next));

@@ -6,12 +6,14 @@ import type { Note } from '../notes/model';
 import type { Settings } from '../settings/settings';
 import type { UiLang } from '../i18n/strings';
 import { createCardController, type CardNote } from './card/controller';
-import { createUiHost, type UiHost } from './card/host';
+import type { UiHost } from './card/host';
 import { showSameStoryNotice } from './card/notice';
 import type { MarkSession } from './marks';
 import type { PageMention } from './types';
 
 export interface CardEnv {
+  /** The page's UiHost; its owner creates and destroys it (shared with other features). */
+  host: UiHost;
   settings(): Settings;
   lang(): UiLang;
   /** The corpus article this page is the same story as, if any: its sentences come first. */
@@ -30,7 +32,7 @@ const toCardNote = (n: Note): CardNote => ({ id: n.id, body: n.body, updated: n.
 
 export function attachCard(session: MarkSession, env: CardEnv): CardHandle {
   const url = () => location.href;
-  const host: UiHost = createUiHost();
+  const host = env.host;
   const noted = new Set<string>();
   const deleted = new Map<string, Note>();
   let hideNotice: (() => void) | null = null;
@@ -109,7 +111,6 @@ export function attachCard(session: MarkSession, env: CardEnv): CardHandle {
     destroy() {
       hideNotice?.();
       controller.destroy();
-      host.destroy();
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Settings } from '../settings/settings';
 import type { UiLang } from '../i18n/strings';
 import { createMarkSession } from './marks';
 import { attachCard } from './card-wiring';
+import { createUiHost } from './card/host';
 import '../page/marks.css';
 
 let gazetteer: Promise<Gazetteer> | null = null;
@@ -28,9 +29,11 @@ export function attachMarks(root: Element, settings: Settings, lang: UiLang): ()
     });
     await session.start();
     if (cancelled) return session.stop();
-    const card = attachCard(session, { settings: () => settings, lang: () => lang, storyArticleId: () => null });
+    const host = createUiHost();
+    const card = attachCard(session, { host, settings: () => settings, lang: () => lang, storyArticleId: () => null });
     cleanup = () => {
       card.destroy();
+      host.destroy();
       session.stop();
     };
   });

@@ -11,6 +11,10 @@ import { getSettings, isActiveOn, updateSettings, watchSettings } from '../setti
 import { createMarkSession, type MarkSession } from './marks';
 import { createNavigator } from './navigate';
 import { attachCard, type CardHandle } from './card-wiring';
+import { createUiHost, type UiHost } from './card/host';
+import { CARD_CSS } from '../components/card/card.css';
+import { attachPassages, type PassagesHandle } from './passages/attach';
+import { PASSAGE_CSS } from './passages/styles';
 import { resolveLang } from '../i18n/strings';
 import type { PageMention } from './types';
 
@@ -24,6 +28,8 @@ export async function startPage(ctx: ContentScriptContext): Promise<void> {
   let gazetteer: Gazetteer | null = null;
   let session: MarkSession | null = null;
   let card: CardHandle | null = null;
+  let ui: UiHost | null = null;
+  let passages: PassagesHandle | null = null;
   let story: StoryMatch | null = null;
   const navigator = createNavigator(
     () => session?.all() ?? [],
@@ -41,23 +47,34 @@ export async function startPage(ctx: ContentScriptContext): Promise<void> {
       style: settings.markStyle,
       types: new Set<EntityType>(settings.types),
       noted: new Set(),
-      onChange: (mentions) => void matchStory(mentions),
+      onChange: (mentions) => {
+        passages?.refresh(); // dynamic pages: passage notes whose text just arrived (or moved)
+        void matchStory(mentions);
+      },
     });
     session = s;
     await s.start();
     if (session !== s) return;
+    ui = createUiHost(CARD_CSS + PASSAGE_CSS);
+    const lang = () => resolveLang(settings.language);
     card = attachCard(s, {
+      host: ui,
       settings: () => settings,
-      lang: () => resolveLang(settings.language),
+      lang,
       storyArticleId: () => (story?.sameStory ? story.articleId : null),
       onDisableSite: () => void updateSettings({ disabledHosts: [...new Set([...settings.disabledHosts, host])] }),
     });
     if (story?.sameStory) card.showStory(story);
+    passages = attachPassages(s, { host: ui, lang });
   }
 
   function halt() {
+    passages?.destroy();
+    passages = null;
     card?.destroy();
     card = null;
+    ui?.destroy();
+    ui = null;
     session?.stop();
     session = null;
   }
@@ -93,6 +110,7 @@ export async function startPage(ctx: ContentScriptContext): Promise<void> {
   });
   onMessage('nextEntity', ({ data }) => navigator.step(data.direction));
   onMessage('scrollToEntity', ({ data }) => navigator.scrollTo(data.entityId));
+  onMessage('noteSelection', () => passages?.noteSelection());
 
   const unwatch = watchSettings((next) => {
     const before = settings;

@@ -2,12 +2,12 @@ import { render, type ComponentChild } from 'preact';
 import { CARD_CSS } from '../../components/card/card.css';
 import { probeTrack } from '../test-probe';
 
-// The one element Hashiya adds to a page. Everything it draws (hover card, same-story notice)
-// renders inside a CLOSED shadow root: the page's scripts get null from `host.shadowRoot` and its
-// stylesheets cannot select inside. The host is a fixed 0×0 box so it never takes part in the
-// page's layout; the card and notice are `position: fixed` children that overflow it.
+// The one element Hashiya adds to a page. Everything it draws (hover card, same-story notice,
+// passage notes) renders inside a CLOSED shadow root: the page's scripts get null from
+// `host.shadowRoot` and its stylesheets cannot select inside. The host is a fixed 0×0 box so it
+// never takes part in the page's layout; everything it shows is `position: fixed` and overflows it.
 
-export type UiSlot = 'card' | 'notice';
+export type UiSlot = 'card' | 'notice' | 'passage';
 
 export interface UiHost {
   /** Renders into one slot (default 'card'); `null` empties it. Creates/re-attaches the host first. */
@@ -19,7 +19,7 @@ export interface UiHost {
   destroy(): void;
 }
 
-const SLOTS: UiSlot[] = ['card', 'notice'];
+const SLOTS: UiSlot[] = ['card', 'notice', 'passage'];
 // A custom-element-like name: page selectors written for div/span never match it.
 const TAG = 'hashiya-ui';
 

@@ -97,11 +97,15 @@ describe('UiHost', () => {
 describe('same-story notice', () => {
   /** A host double that renders into open elements, so the test can read what the notice says. */
   function openHost() {
-    const slots = { card: document.createElement('div'), notice: document.createElement('div') };
-    document.body.append(slots.card, slots.notice);
+    const slots = {
+      card: document.createElement('div'),
+      notice: document.createElement('div'),
+      passage: document.createElement('div'),
+    };
+    document.body.append(slots.card, slots.notice, slots.passage);
     const h: UiHost = {
       render: (v, slot = 'card') => render(v, slots[slot]),
-      contains: (n) => !!n && (slots.card.contains(n) || slots.notice.contains(n)),
+      contains: (n) => !!n && Object.values(slots).some((s) => s.contains(n)),
       inspect: () => [],
       destroy: () => Object.values(slots).forEach((s) => (render(null, s), s.remove())),
     };

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import Dexie from 'dexie';
 import { describe as describeText } from '../../anchoring/selectors';
 import { isQuotaError, InvalidNoteError, NoteStore, persist, StorageFullError } from '../../notes/store';
-import type { NewNote, PassageTarget } from '../../notes/model';
+import type { PassageNote, NewNote, PassageTarget } from '../../notes/model';
 
 let n = 0;
 const stores: NoteStore[] = [];
@@ -54,6 +54,17 @@ describe('NoteStore CRUD and undo', () => {
     expect(updated!.updated > note.updated).toBe(true);
     expect(await store.get(note.id)).toEqual(updated);
     expect(await store.update('00000000-0000-4000-8000-000000000000', { body: 'x' })).toBeUndefined();
+
+    // Re-anchoring stores moved selectors without making the note look edited.
+    const original = (updated as PassageNote).target;
+    const moved = {
+      ...original,
+      position: { ...original.position, start: original.position.start + 5, end: original.position.end + 5 },
+    };
+    const reanchored = (await store.update(note.id, { target: moved })) as PassageNote;
+    expect(reanchored.updated).toBe(updated!.updated);
+    expect(reanchored.target.position.start).toBe(moved.position.start);
+    await store.update(note.id, { target: original });
 
     const removed = await store.remove(note.id);
     expect(removed).toEqual(updated);
