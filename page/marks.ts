@@ -40,6 +40,8 @@ interface Located {
 }
 
 export interface MarkSession extends MentionLocator {
+  /** The element this session marks (a page that swaps <body> needs a new session). */
+  readonly root: Element;
   start(): Promise<void>;
   setStyle(style: MarkStyle): void;
   setTypes(types: ReadonlySet<EntityType>): void;
@@ -256,6 +258,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   }
 
   const session: MarkSession = {
+    root: opts.root,
     async start() {
       await scan(opts.root);
       sortMentions();

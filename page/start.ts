@@ -8,6 +8,7 @@ import { detectLang } from '../engine/lang';
 import { extractFeatures } from '../engine/story';
 import type { EntityType, Gazetteer } from '../engine/types';
 import { getSettings, isActiveOn, updateSettings, watchSettings } from '../settings/settings';
+import { classifySite } from '../background/sites';
 import { createMarkSession, type MarkSession } from './marks';
 import { createNavigator } from './navigate';
 import { attachCard, type CardHandle } from './card-wiring';
@@ -21,9 +22,11 @@ import type { PageMention } from './types';
 export async function startPage(ctx: ContentScriptContext): Promise<void> {
   let settings = await getSettings();
   const host = location.hostname;
-  const manual = settings.enabledHosts.includes(host);
+  const newsSite = classifySite(location.href).kind === 'news';
   // On the default news sites only article pages are marked; a site the reader turned on is theirs.
-  if (!manual && !readPageMeta(document).isArticle) return;
+  const wanted = () =>
+    isActiveOn(settings, host) &&
+    (settings.enabledHosts.includes(host) || (newsSite && readPageMeta(document).isArticle));
 
   let gazetteer: Gazetteer | null = null;
   let session: MarkSession | null = null;
@@ -37,9 +40,9 @@ export async function startPage(ctx: ContentScriptContext): Promise<void> {
   );
 
   async function run() {
-    if (session || ctx.isInvalid) return;
+    if (session || ctx.isInvalid || !wanted()) return;
     gazetteer ??= await sendMessage('getGazetteer');
-    if (ctx.isInvalid || !isActiveOn(settings, host)) return;
+    if (ctx.isInvalid || session || !wanted()) return;
     const s = createMarkSession({
       root: document.body,
       matcher: createMatcher(gazetteer),
@@ -49,7 +52,7 @@ export async function startPage(ctx: ContentScriptContext): Promise<void> {
       noted: new Set(),
       onChange: (mentions) => {
         passages?.refresh(); // dynamic pages: passage notes whose text just arrived (or moved)
-        void matchStory(mentions);
+        matchStory(mentions).catch(quiet);
       },
     });
     session = s;
@@ -115,16 +118,33 @@ export async function startPage(ctx: ContentScriptContext): Promise<void> {
   const unwatch = watchSettings((next) => {
     const before = settings;
     settings = next;
-    const active = isActiveOn(next, host);
-    if (!active) return halt();
-    if (!session) return void run();
+    if (!wanted()) return halt();
+    if (!session) return void run().catch(quiet);
     if (next.markStyle !== before.markStyle) session.setStyle(next.markStyle);
     if (next.types.join() !== before.types.join()) session.setTypes(new Set(next.types));
   });
 
+  // A single-page site may swap <body> or navigate with pushState: start over on the new page,
+  // so marks, story and passage notes belong to what is shown now.
+  const restart = () => {
+    halt();
+    story = null;
+    run().catch(quiet);
+  };
+  const bodyWatch = new MutationObserver(() => {
+    if (session && document.body && session.root !== document.body) restart();
+  });
+  bodyWatch.observe(document.documentElement, { childList: true });
+  ctx.addEventListener(window, 'wxt:locationchange', restart);
+
   ctx.onInvalidated(() => {
     unwatch();
+    bodyWatch.disconnect();
     halt();
   });
-  await run();
+  // After an extension update the old script's messages fail: that is the end of it, not an error.
+  function quiet(e: unknown) {
+    if (!ctx.isInvalid) console.debug('[hashiya]', e);
+  }
+  await run().catch(quiet);
 }
