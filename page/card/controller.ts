@@ -7,6 +7,7 @@ import { HoverCard, type CardNote } from '../../components/card/HoverCard';
 import type { MentionLocator, PageMention } from '../types';
 import { createUiHost, type UiHost } from './host';
 import { createIntent, type IntentTimers } from './intent';
+import { trustedOnly } from '../trusted';
 
 // Wires the page to the hover card: pointer, click/tap, keyboard and focus events in; the intent
 // state machine decides; this module fetches, renders into the UiHost and positions with Floating
@@ -32,6 +33,8 @@ export interface CardControllerOptions {
   onDisableSite?(): void;
   /** Share one host with the same-story notice; without it the controller makes (and destroys) its own. */
   host?: UiHost;
+  /** Ignore synthetic page events (default true); unit tests turn it off to drive the card. */
+  trustedEventsOnly?: boolean;
   /** Tests only. */
   timers?: IntentTimers;
 }
@@ -348,6 +351,7 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     ['focusin', onFocusIn as EventListener, { capture: true }],
     ['focusout', onFocusOut as EventListener, { capture: true }],
   ];
+  for (const l of listeners) l[1] = trustedOnly(l[1], opts.trustedEventsOnly ?? true);
   for (const [type, fn, o] of listeners) doc.addEventListener(type, fn, o);
 
   return {

@@ -56,7 +56,7 @@ export function createUiHost(css: string = CARD_CSS): UiHost {
     },
     inspect() {
       return [...slots].map(([slot, el]) => {
-        const top = el.firstElementChild;
+        const top = el.querySelector('[role]') ?? el.firstElementChild;
         return {
           slot,
           role: top?.getAttribute('role') ?? null,

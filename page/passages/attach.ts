@@ -27,6 +27,7 @@ import type { UiHost } from '../card/host';
 import type { MarkSession } from '../marks';
 import { PassageHighlights } from './highlights';
 import { offsetsOfRange, passageUrl, readableSelection, type TextOffsets } from './offsets';
+import { trustedOnly } from '../trusted';
 
 export interface PassageEnv {
   lang(): UiLang;
@@ -36,6 +37,8 @@ export interface PassageEnv {
   root?: Element;
   /** Tests only: quiet periods, ms. */
   timing?: Partial<typeof TIMING>;
+  /** Ignore synthetic page events (default true); unit tests turn it off. */
+  trustedEventsOnly?: boolean;
 }
 
 export interface PassagesHandle {
@@ -453,6 +456,7 @@ export function attachPassages(session: MarkSession, env: PassageEnv): PassagesH
     ['click', onClick as EventListener, { capture: true, passive: true }],
     ['keydown', onKeyDown as EventListener, { capture: true }],
   ];
+  for (const l of listeners) l[1] = trustedOnly(l[1], env.trustedEventsOnly ?? true);
   for (const [type, fn, o] of listeners) doc.addEventListener(type, fn, o);
 
   // ---- drawing ----

@@ -95,6 +95,7 @@ beforeEach(() => {
     onOpenArticle: vi.fn(),
     onOpenEntity: vi.fn(),
     onDisableSite: vi.fn(),
+    trustedEventsOnly: false, // happy-dom can only dispatch synthetic events
   };
   ctl = createCardController(opts);
 });
@@ -268,4 +269,13 @@ it('destroy() removes every listener', () => {
   runFrame();
   expect(locator.at).not.toHaveBeenCalled();
   ctl = createCardController(opts); // for afterEach
+});
+
+it('ignores synthetic events the page dispatches', () => {
+  act(() => ctl.destroy());
+  ctl = createCardController({ ...opts, trustedEventsOnly: true });
+  under = m1;
+  move(20, 20);
+  runFrame();
+  expect(locator.at).not.toHaveBeenCalled();
 });

@@ -187,7 +187,7 @@ describe('attachPassages', () => {
       type === 'notesForPage' ? { entity: [], passages: [found, gone] } : undefined,
     );
     const { host, slot } = openHost();
-    const handle = attachPassages(fakeSession(), { host, lang: () => 'en' });
+    const handle = attachPassages(fakeSession(), { host, lang: () => 'en', trustedEventsOnly: false });
 
     await waitFor(() => handle.state().placed.length, 'placement');
     expect(send).toHaveBeenCalledWith('notesForPage', { url: location.href, canonical: location.href, entityIds: [] });
@@ -219,7 +219,12 @@ describe('attachPassages', () => {
       return undefined;
     });
     const { host } = openHost();
-    const handle = attachPassages(fakeSession(), { host, lang: () => 'en', timing: { persist: 10 } });
+    const handle = attachPassages(fakeSession(), {
+      host,
+      lang: () => 'en',
+      timing: { persist: 10 },
+      trustedEventsOnly: false,
+    });
     await waitFor(() => handle.state().orphans.length, 'orphan');
 
     document.body.innerHTML =
@@ -253,7 +258,12 @@ describe('attachPassages', () => {
       return undefined;
     });
     const { host, slot } = openHost();
-    const handle = attachPassages(fakeSession(), { host, lang: () => 'en', timing: { selection: 0 } });
+    const handle = attachPassages(fakeSession(), {
+      host,
+      lang: () => 'en',
+      timing: { selection: 0 },
+      trustedEventsOnly: false,
+    });
 
     // "Geneva</b> on Monday": a selection across two text nodes.
     const start = page.text.indexOf('Geneva');
@@ -306,7 +316,7 @@ describe('attachPassages', () => {
       return undefined;
     });
     const { host, slot } = openHost();
-    const handle = attachPassages(fakeSession(), { host, lang: () => 'ar' });
+    const handle = attachPassages(fakeSession(), { host, lang: () => 'ar', trustedEventsOnly: false });
     const start = page.text.indexOf('Lavrov said');
     select(rangeFor(document, page.segments, start, start + 'Lavrov said'.length)!);
     handle.noteSelection(); // the keyboard command: straight to the editor
