@@ -41,25 +41,45 @@ interface Props {
   onOpenArticle(articleId: string): void;
 }
 
+/** Mentions grouped by article, in the order the background ranked them: a title once, its lines under it. */
+function byArticle(mentions: CorpusMention[]): CorpusMention[][] {
+  const groups = new Map<string, CorpusMention[]>();
+  for (const m of mentions) {
+    const list = groups.get(m.articleId);
+    if (list) list.push(m);
+    else groups.set(m.articleId, [m]);
+  }
+  return [...groups.values()];
+}
+
 export function CorpusMentions({ lang, mentions, onOpenArticle }: Props) {
   if (!mentions.length) return <p class="hs-status">{t(lang, 'notInCorpus')}</p>;
   return (
     <ul>
-      {mentions.slice(0, MAX_MENTIONS).map((m, i) => {
-        const date = formatDate(m.date, lang);
+      {byArticle(mentions.slice(0, MAX_MENTIONS)).map((group) => {
+        const first = group[0];
+        const date = formatDate(first.date, lang);
         return (
-          <li class="hs-mention" key={`${m.articleId}:${i}`}>
-            <button type="button" class="hs-link" lang={m.lang} dir="auto" onClick={() => onOpenArticle(m.articleId)}>
-              {m.title}
+          <li class="hs-mention" key={first.articleId}>
+            <button
+              type="button"
+              class="hs-link"
+              lang={first.lang}
+              dir="auto"
+              onClick={() => onOpenArticle(first.articleId)}
+            >
+              {first.title}
             </button>
             {date && (
-              <time class="hs-date" dateTime={m.date ?? undefined}>
+              <time class="hs-date" dateTime={first.date ?? undefined}>
                 {date}
               </time>
             )}
-            <p class="hs-sentence" lang={m.lang} dir="auto">
-              <MarkedSentence text={m.sentence} start={m.markStart} end={m.markEnd} />
-            </p>
+            {group.map((m, i) => (
+              <p class="hs-sentence" lang={m.lang} dir="auto" key={i}>
+                <MarkedSentence text={m.sentence} start={m.markStart} end={m.markEnd} />
+              </p>
+            ))}
           </li>
         );
       })}
