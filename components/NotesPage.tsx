@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MAX_ENTITY_IDS, sendMessage, type EntitySummary } from '../messaging/protocol';
-import { dirOf, resolveLang, t, tf, type UiLang } from '../i18n/strings';
-import { getSettings, watchSettings, type Settings } from '../settings/settings';
+import { dirOf, t, tf, type UiLang } from '../i18n/strings';
 import type { Note, NoteFilter, NotePatch } from '../notes/model';
 import { UNDO_MS } from './card/CardNotes';
 import { NoteItem } from './notes/NoteItem';
 import { NoteFilters } from './notes/NoteFilters';
 import { ExportImport } from './notes/ExportImport';
 import './notes.css';
+import { useSettings } from './use-settings';
 
 // The notes page (notes.html): every note, newest first; search (the background's Arabic-aware term
 // index) and filters; edit and delete with undo; export and import. The background owns the
@@ -33,7 +33,7 @@ interface Meta {
 }
 
 export function NotesPage() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { lang } = useSettings();
   const [all, setAll] = useState<Note[] | null>(null);
   const [shown, setShown] = useState<Note[] | null>(null);
   const [meta, setMeta] = useState<Meta>({ lastExport: null, tags: [] });
@@ -45,31 +45,18 @@ export function NotesPage() {
   const [deleted, setDeleted] = useState<Note | null>(null);
   const seq = useRef(0);
 
-  const lang = resolveLang(settings?.language ?? 'auto');
   const dir = dirOf(lang);
   useEffect(() => {
-    document.documentElement.lang = lang;
-    document.documentElement.dir = dir;
     document.title = `${t(lang, 'appName')} — ${t(lang, 'notesPage')}`;
-  }, [lang, dir]);
+  }, [lang]);
 
   useEffect(() => {
-    let watched = false;
-    const unwatch = watchSettings((s) => {
-      watched = true;
-      setSettings(s);
-    });
-    getSettings().then(
-      (s) => !watched && setSettings(s),
-      () => {},
-    );
     // Ask the browser to keep the notes under storage pressure; a refusal changes nothing we show.
     try {
       void navigator.storage?.persist?.().catch(() => {});
     } catch {
       // not available here
     }
-    return unwatch;
   }, []);
 
   const load = useCallback(async () => {

@@ -3,8 +3,10 @@
 // without visiting any site. Routes: #article=<id>, #entity=<id>.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage, type ArticleView, type CorpusOverview } from '../messaging/protocol';
-import { getSettings, watchSettings, type Settings } from '../settings/settings';
-import { dirOf, resolveLang, t, typeLabel, type UiLang } from '../i18n/strings';
+import type { Settings } from '../settings/settings';
+import { t, typeLabel, type UiLang } from '../i18n/strings';
+import { useSettings } from './use-settings';
+import { formatDate } from './card/CorpusMentions';
 import { ENTITY_TYPES } from '../engine/types';
 import { attachMarks } from '../page/reader-marks';
 import './reader.css';
@@ -19,26 +21,15 @@ function readRoute(): Route {
 export function ReaderPage() {
   const [overview, setOverview] = useState<CorpusOverview | null>(null);
   const [route, setRoute] = useState<Route>(readRoute);
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { settings, lang } = useSettings();
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     sendMessage('getCorpusOverview').then(setOverview, (e: Error) => setError(e.message));
-    getSettings().then(setSettings);
-    const unwatch = watchSettings(setSettings);
     const onHash = () => setRoute(readRoute());
     addEventListener('hashchange', onHash);
-    return () => {
-      unwatch();
-      removeEventListener('hashchange', onHash);
-    };
+    return () => removeEventListener('hashchange', onHash);
   }, []);
-
-  const lang: UiLang = resolveLang(settings?.language ?? 'auto');
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.documentElement.dir = dirOf(lang);
-  }, [lang]);
 
   if (error) return <p role="alert">{error}</p>;
   if (!overview || !settings) return <p aria-busy="true">…</p>;
@@ -165,12 +156,5 @@ function EntityDetail({ overview, id, lang }: { overview: CorpusOverview; id: st
         })}
       </ul>
     </section>
-  );
-}
-
-export function formatDate(iso: string, lang: UiLang): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar' : 'en', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    Date.UTC(y, m - 1, d),
   );
 }

@@ -16,6 +16,7 @@ import { Highlights, type MarkGroup } from './highlights';
 import type { MentionLocator, PageMention } from './types';
 import { runSliced } from './yield';
 import { probeTrack } from './test-probe';
+import { caretAt } from './caret';
 
 export interface MarkOptions {
   root: Element;
@@ -307,17 +308,4 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   };
   if (__HASHIYA_TEST__) probeTrack.session(session);
   return session;
-}
-
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  if (d.caretPositionFromPoint) {
-    const p = d.caretPositionFromPoint(x, y);
-    return p && p.offsetNode.nodeType === 3 ? { node: p.offsetNode, offset: p.offset } : null;
-  }
-  const r = d.caretRangeFromPoint?.(x, y);
-  return r && r.startContainer.nodeType === 3 ? { node: r.startContainer, offset: r.startOffset } : null;
 }

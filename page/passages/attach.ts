@@ -28,6 +28,7 @@ import type { MarkSession } from '../marks';
 import { PassageHighlights } from './highlights';
 import { offsetsOfRange, passageUrl, readableSelection, type TextOffsets } from './offsets';
 import { trustedOnly } from '../trusted';
+import { caretAt } from '../caret';
 
 export interface PassageEnv {
   lang(): UiLang;
@@ -573,17 +574,4 @@ function endAnchor(range: Range): VirtualElement {
     getClientRects: () => [rect()],
     contextElement: (ctx.nodeType === 1 ? (ctx as Element) : ctx.parentElement) ?? undefined,
   };
-}
-
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
-  const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
-    caretRangeFromPoint?: (x: number, y: number) => Range | null;
-  };
-  if (d.caretPositionFromPoint) {
-    const p = d.caretPositionFromPoint(x, y);
-    return p && p.offsetNode.nodeType === 3 ? { node: p.offsetNode, offset: p.offset } : null;
-  }
-  const r = d.caretRangeFromPoint?.(x, y);
-  return r && r.startContainer.nodeType === 3 ? { node: r.startContainer, offset: r.startOffset } : null;
 }
