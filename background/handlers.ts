@@ -34,6 +34,7 @@ function storiesOf(index: CorpusIndex): StoryContext {
 }
 
 export function registerHandlers(): void {
+
   onMessage('hello', async ({ data, sender }) => {
     assertFromExtension(sender);
     v.parse(Hello, data);

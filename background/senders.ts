@@ -27,10 +27,16 @@ export function assertContentScriptFor(sender: Sender, pageUrl: string): void {
   assertFromExtension(sender);
   if (isExtensionPage(sender)) return;
   if (!sender.tab || typeof sender.url !== 'string') throw new SenderError('not a content script');
-  if (stripHash(sender.url) !== stripHash(pageUrl)) throw new SenderError('page URL does not match the sender');
+  // Origins, not full URLs: after a pushState navigation the browser still reports the URL the
+  // document was loaded with, while the page (rightly) reports where it is now.
+  if (originOf(sender.url) !== originOf(pageUrl)) throw new SenderError('page URL does not match the sender');
 }
 
-function stripHash(url: string): string {
-  const i = url.indexOf('#');
-  return i < 0 ? url : url.slice(0, i);
+function originOf(url: string): string {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? url : origin;
+  } catch {
+    return '';
+  }
 }

@@ -1,6 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerHandlers } from '../background/handlers';
 import { registerCommands } from '../background/commands';
+import { acceptLifetimePorts } from '../background/lifetime';
 import { registerNoteHandlers } from '../background/notes-handlers';
 import { registerSiteHandlers } from '../background/site-handlers';
 import { restoreSites, watchSitePermissions } from '../background/sites';
@@ -8,6 +9,7 @@ import { restoreSites, watchSitePermissions } from '../background/sites';
 export default defineBackground(() => {
   registerHandlers();
   registerCommands();
+  acceptLifetimePorts();
   registerNoteHandlers();
   registerSiteHandlers();
   // Site registrations follow permissions granted or revoked anywhere, and survive restarts.

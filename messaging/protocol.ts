@@ -125,6 +125,9 @@ export interface ProtocolMap {
   noteSelection(): void;
 }
 
+/** Name of the port a content script keeps open to learn when the extension goes away. */
+export const LIFETIME_PORT = 'hashiya-lifetime';
+
 // The library logs every message to the console by default; a reader's console is not ours.
 const noop = () => {};
 const quiet = { debug: noop, log: noop, warn: noop, error: noop };

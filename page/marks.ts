@@ -7,7 +7,7 @@
 //   marked twice and nothing stays marked after its text is gone.
 // - Hit testing for the hover card: each text node maps to the mentions that touch it; a pointer
 //   position becomes (text node, offset) through caretPositionFromPoint, then a lookup in that list.
-import { collectText, isBlock, rangeFor, type PageText } from '../engine/dom-text';
+import { collectText, isBlock, isSkipped, rangeFor, type PageText } from '../engine/dom-text';
 import type { Matcher, PageEvidence } from '../engine/matcher';
 import type { EntityType, Gazetteer } from '../engine/types';
 import type { MarkStyle } from '../settings/settings';
@@ -227,7 +227,8 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     dirty.clear();
     for (const block of blocks) {
       removeWhere((m) => block.contains(m.range.startContainer));
-      await scan(block);
+      // A block inside an editor, a form control or hidden content is no more ours than its parent.
+      if (!insideSkipped(block, opts.root)) await scan(block);
     }
     lastText = collectText(opts.root, opts.exclude?.()).text;
     sortMentions();
@@ -261,10 +262,11 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   const session: MarkSession = {
     root: opts.root,
     async start() {
+      // Observe first: content rendered while (or just after) the page is scanned is not missed.
+      observe();
       await scan(opts.root);
       sortMentions();
       if (stopped) return;
-      observe();
       opts.onChange?.(mentions);
     },
     setStyle(style) {
@@ -308,4 +310,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   };
   if (__HASHIYA_TEST__) probeTrack.session(session);
   return session;
+}
+
+function insideSkipped(el: Element, root: Element): boolean {
+  for (let a = el.parentElement; a && a !== root; a = a.parentElement) if (isSkipped(a)) return true;
+  return el !== root && isSkipped(el);
 }

@@ -1,6 +1,5 @@
 // The content script's life on one page: decide whether to run, mark, match the story, answer the
 // popup, follow settings live, and leave nothing behind when the extension goes away.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onMessage, sendMessage, type PageSummary, type StoryMatch } from '../messaging/protocol';
 import { createMatcher } from '../engine/matcher';
 import { readPageMeta } from '../engine/page-meta';
@@ -9,6 +8,8 @@ import { extractFeatures } from '../engine/story';
 import type { EntityType, Gazetteer } from '../engine/types';
 import { getSettings, isActiveOn, updateSettings, watchSettings } from '../settings/settings';
 import { classifySite } from '../background/sites';
+import { watchLifetime } from './lifetime';
+import { watchLocation } from './location';
 import { createMarkSession, type MarkSession } from './marks';
 import { createNavigator } from './navigate';
 import { attachCard, type CardHandle } from './card-wiring';
@@ -19,7 +20,8 @@ import { PASSAGE_CSS } from './passages/styles';
 import { resolveLang } from '../i18n/strings';
 import type { PageMention } from './types';
 
-export async function startPage(ctx: ContentScriptContext): Promise<void> {
+export async function startPage(): Promise<void> {
+  const life = watchLifetime();
   let settings = await getSettings();
   const host = location.hostname;
   const newsSite = classifySite(location.href).kind === 'news';
@@ -40,9 +42,9 @@ export async function startPage(ctx: ContentScriptContext): Promise<void> {
   );
 
   async function run() {
-    if (session || ctx.isInvalid || !wanted()) return;
+    if (session || !life.alive || !wanted()) return;
     gazetteer ??= await sendMessage('getGazetteer');
-    if (ctx.isInvalid || session || !wanted()) return;
+    if (!life.alive || session || !wanted()) return;
     const s = createMarkSession({
       root: document.body,
       matcher: createMatcher(gazetteer),
@@ -135,16 +137,17 @@ export async function startPage(ctx: ContentScriptContext): Promise<void> {
     if (session && document.body && session.root !== document.body) restart();
   });
   bodyWatch.observe(document.documentElement, { childList: true });
-  ctx.addEventListener(window, 'wxt:locationchange', restart);
+  const unwatchLocation = watchLocation(restart);
 
-  ctx.onInvalidated(() => {
+  life.onEnd(() => {
     unwatch();
+    unwatchLocation();
     bodyWatch.disconnect();
     halt();
   });
   // After an extension update the old script's messages fail: that is the end of it, not an error.
   function quiet(e: unknown) {
-    if (!ctx.isInvalid) console.debug('[hashiya]', e);
+    if (life.alive) console.debug('[hashiya]', e);
   }
   await run().catch(quiet);
 }

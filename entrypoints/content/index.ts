@@ -7,8 +7,11 @@ import '../../page/marks.css';
 export default defineContentScript({
   matches: [...NEWS_SITES],
   runAt: 'document_idle',
-  main(ctx) {
+  // WXT's legacy window.postMessage would tell every page our extension id.
+  noScriptStartedPostMessage: true,
+  // The lifetime comes from page/lifetime.ts, not WXT's context, which a page event can end.
+  main() {
     if (__HASHIYA_TEST__) installTestProbe();
-    return startPage(ctx);
+    return startPage();
   },
 });

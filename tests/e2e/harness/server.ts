@@ -7,10 +7,13 @@ import type { AddressInfo } from 'node:net';
 // content script runs on http://127.0.0.1/*, any port). Besides the files in tests/e2e/fixtures it
 // serves in-memory routes (path → html), so a test can serve an edited version of a page. Routes can
 // be registered in-process (`server.route`) or, from a test worker, over HTTP with `putRoute`
-// (the server itself runs in vitest's globalSetup, another process).
+// (the server itself runs in vitest's globalSetup, another process). A route may carry extra
+// response headers (e.g. a Content-Security-Policy), sent with it on every GET.
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
 const CONTROL = '/__routes';
+/** Request header of a PUT to the control path: JSON object of extra response headers for the route. */
+const HEADERS_HEADER = 'x-route-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,14 +36,14 @@ export function contentType(path: string): string {
 export interface FixtureServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
   baseUrl: string;
-  /** Serve `html` at `path` (e.g. '/edited/news-ar.html'), overriding any file of that name. */
-  route(path: string, body: string, type?: string): void;
+  /** Serve `html` at `path` (e.g. '/edited/news-ar.html'), overriding any file of that name; `headers` are extra response headers. */
+  route(path: string, body: string, type?: string, headers?: Record<string, string>): void;
   unroute(path: string): void;
   stop(): Promise<void>;
 }
 
 export async function startServer(root = FIXTURES_DIR): Promise<FixtureServer> {
-  const routes = new Map<string, { body: string; type: string }>();
+  const routes = new Map<string, { body: string; type: string; headers?: Record<string, string> }>();
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => send(res, 500, String(e), 'text/plain; charset=utf-8'));
   });
@@ -51,7 +54,20 @@ export async function startServer(root = FIXTURES_DIR): Promise<FixtureServer> {
     if (path.startsWith(CONTROL + '/')) {
       const target = path.slice(CONTROL.length);
       if (req.method === 'PUT') {
-        routes.set(target, { body: await readBody(req), type: req.headers['content-type'] || contentType(target) });
+        let headers: Record<string, string> | undefined;
+        const raw = req.headers[HEADERS_HEADER];
+        if (typeof raw === 'string' && raw) {
+          try {
+            headers = parseHeaders(JSON.parse(raw));
+          } catch (e) {
+            return send(res, 400, `bad ${HEADERS_HEADER}: ${String(e)}`, 'text/plain; charset=utf-8');
+          }
+        }
+        routes.set(target, {
+          body: await readBody(req),
+          type: req.headers['content-type'] || contentType(target),
+          headers,
+        });
         return send(res, 204, '');
       }
       if (req.method === 'DELETE') {
@@ -62,7 +78,7 @@ export async function startServer(root = FIXTURES_DIR): Promise<FixtureServer> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'GET only', 'text/plain; charset=utf-8');
     const mem = routes.get(path);
-    if (mem) return send(res, 200, mem.body, mem.type, req.method === 'HEAD');
+    if (mem) return send(res, 200, mem.body, mem.type, req.method === 'HEAD', mem.headers);
     const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
     if (file !== root && !file.startsWith(root + sep))
       return send(res, 403, 'outside the fixtures', 'text/plain; charset=utf-8');
@@ -82,7 +98,7 @@ export async function startServer(root = FIXTURES_DIR): Promise<FixtureServer> {
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    route: (path, body, type = contentType(path)) => void routes.set(path, { body, type }),
+    route: (path, body, type = contentType(path), headers) => void routes.set(path, { body, type, headers }),
     unroute: (path) => void routes.delete(path),
     stop: () =>
       new Promise<void>((ok) => {
@@ -92,9 +108,20 @@ export async function startServer(root = FIXTURES_DIR): Promise<FixtureServer> {
   };
 }
 
-/** Registers an in-memory route on a running fixture server (from any process); returns its URL. */
-export async function putRoute(baseUrl: string, path: string, body: string, type = contentType(path)): Promise<string> {
-  const res = await fetch(baseUrl + CONTROL + path, { method: 'PUT', body, headers: { 'content-type': type } });
+/**
+ * Registers an in-memory route on a running fixture server (from any process); returns its URL.
+ * `headers`: extra response headers sent with the route, e.g. `{ 'content-security-policy': "default-src 'none'" }`.
+ */
+export async function putRoute(
+  baseUrl: string,
+  path: string,
+  body: string,
+  type = contentType(path),
+  headers?: Record<string, string>,
+): Promise<string> {
+  const request: Record<string, string> = { 'content-type': type };
+  if (headers) request[HEADERS_HEADER] = JSON.stringify(headers);
+  const res = await fetch(baseUrl + CONTROL + path, { method: 'PUT', body, headers: request });
   if (res.status !== 204) throw new Error(`putRoute ${path}: HTTP ${res.status}`);
   return baseUrl + path;
 }
@@ -103,8 +130,28 @@ export async function deleteRoute(baseUrl: string, path: string): Promise<void> 
   await fetch(baseUrl + CONTROL + path, { method: 'DELETE' });
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type?: string, headOnly = false): void {
-  const headers: Record<string, string | number> = { 'cache-control': 'no-store' };
+/** Extra headers from a PUT: a flat object of string values; hop-by-hop and length headers are ours. */
+function parseHeaders(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected a JSON object');
+  const out: Record<string, string> = {};
+  for (const [name, v] of Object.entries(value)) {
+    if (typeof v !== 'string') throw new Error(`header ${name}: expected a string`);
+    if (/^(content-length|transfer-encoding|connection)$/i.test(name))
+      throw new Error(`header ${name} is not settable`);
+    out[name.toLowerCase()] = v;
+  }
+  return out;
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type?: string,
+  headOnly = false,
+  extra?: Record<string, string>,
+): void {
+  const headers: Record<string, string | number> = { 'cache-control': 'no-store', ...extra };
   if (type) headers['content-type'] = type;
   headers['content-length'] = Buffer.byteLength(body);
   res.writeHead(status, headers);
