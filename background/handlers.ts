@@ -34,7 +34,6 @@ function storiesOf(index: CorpusIndex): StoryContext {
 }
 
 export function registerHandlers(): void {
-
   onMessage('hello', async ({ data, sender }) => {
     assertFromExtension(sender);
     v.parse(Hello, data);
