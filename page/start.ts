@@ -140,10 +140,16 @@ export async function startPage(): Promise<void> {
   const unwatchLocation = watchLocation(restart);
 
   life.onEnd(() => {
-    unwatch();
-    unwatchLocation();
+    // Page-side cleanup first; then unsubscribe from extension APIs, which may already be gone
+    // (after an update `storage.onChanged.removeListener` throws: nothing is left to remove).
     bodyWatch.disconnect();
+    unwatchLocation();
     halt();
+    try {
+      unwatch();
+    } catch {
+      // the extension context is gone
+    }
   });
   // After an extension update the old script's messages fail: that is the end of it, not an error.
   function quiet(e: unknown) {
