@@ -7,6 +7,7 @@ import { onMessage } from '../messaging/protocol';
 import { storyContext } from '../engine/annotate';
 import { scoreStories, type StoryContext } from '../engine/story';
 import type { CorpusIndex } from '../engine/index-format';
+import { createAliasIndex } from '../engine/alias-lookup';
 import { loadCorpus } from './corpus';
 import { articleView, corpusOverview, entityCard } from './cards';
 import { assertContentScriptFor, assertExtensionPage, assertFromExtension } from './senders';
@@ -26,6 +27,14 @@ const Features = v.object({
 const StoryRequest = v.object({ url: Url, features: Features });
 const ReaderRequest = v.object({ articleId: v.optional(Id), entityId: v.optional(Id) });
 const ArticleRequest = v.object({ articleId: Id });
+// A 1 MB page has some tens of thousands of distinct tokens; keys are single normalized tokens.
+const LookupRequest = v.object({ keys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(500_000)) });
+
+let aliases: { index: CorpusIndex; lookup: ReturnType<typeof createAliasIndex> } | null = null;
+function aliasIndexOf(index: CorpusIndex) {
+  if (aliases?.index !== index) aliases = { index, lookup: createAliasIndex(index.gazetteer) };
+  return aliases.lookup;
+}
 
 let stories: { index: CorpusIndex; ctx: StoryContext } | null = null;
 function storiesOf(index: CorpusIndex): StoryContext {
@@ -46,9 +55,10 @@ export function registerHandlers(): void {
     };
   });
 
-  onMessage('getGazetteer', async ({ sender }) => {
+  onMessage('lookupAliases', async ({ data, sender }) => {
     assertFromExtension(sender);
-    return (await loadCorpus()).gazetteer;
+    const { keys } = v.parse(LookupRequest, data);
+    return aliasIndexOf(await loadCorpus()).lookup(keys);
   });
 
   onMessage('getEntityCard', async ({ data, sender }) => {

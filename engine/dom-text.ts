@@ -121,10 +121,27 @@ export function isBlock(el: Element): boolean {
  * is skipped. Iterative, so deeply nested pages cannot overflow the stack.
  */
 export function collectText(root: Node, exclude?: Element | null): PageText {
+  const walk = walkText(root, exclude);
+  for (;;) {
+    const step = walk.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Nodes visited between two pauses of walkText. */
+export const WALK_STEP = 512;
+
+/**
+ * collectText as a generator that pauses every WALK_STEP nodes, so a caller on the main thread can
+ * give the page its turn on huge documents (the walk itself never writes to the DOM). The caller
+ * must not let the page mutate the DOM between pauses go unnoticed: page/marks.ts observes first.
+ */
+export function* walkText(root: Node, exclude?: Element | null): Generator<void, PageText, void> {
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   let length = 0;
   let lastNewline = true;
+  let visited = 0;
 
   const newline = () => {
     if (!lastNewline) {
@@ -137,6 +154,7 @@ export function collectText(root: Node, exclude?: Element | null): PageText {
   // Explicit stack of [node, leaving?] so blocks can add a newline on exit too.
   const stack: Array<[Node, boolean]> = [[root, false]];
   while (stack.length) {
+    if (++visited % WALK_STEP === 0) yield;
     const [node, leaving] = stack.pop()!;
     if (node.nodeType === TEXT) {
       const data = (node as Text).data;

@@ -107,8 +107,23 @@ export interface PageEvidence {
   rejected: number;
 }
 
+/** A text normalized and tokenized once, for callers that need its tokens before matching it. */
+export interface PreparedText {
+  norm: string;
+  map: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  count: number;
+}
+
+export function prepareText(text: string): PreparedText {
+  const { text: norm, map } = normalize(text);
+  return { norm, map, ...tokenize(norm) };
+}
+
 export interface Matcher {
-  match(text: string, evidence?: PageEvidence): Mention[];
+  /** `prepared` must be prepareText(text) when given. */
+  match(text: string, evidence?: PageEvidence, prepared?: PreparedText): Mention[];
 }
 
 export function createMatcher(gaz: Gazetteer): Matcher {
@@ -149,10 +164,9 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     return hits ?? NO_HITS;
   }
 
-  function match(text: string, evidence?: PageEvidence): Mention[] {
+  function match(text: string, evidence?: PageEvidence, prepared?: PreparedText): Mention[] {
     if (!text || byFirst.size === 0) return [];
-    const { text: norm, map } = normalize(text);
-    const { starts, ends, count } = tokenize(norm);
+    const { norm, map, starts, ends, count } = prepared ?? prepareText(text);
     const memo = new Map<string, Hit[]>();
     const tokenAt = (k: number) => norm.slice(starts[k], ends[k]);
     const sameToken = (k: number, t: string) => ends[k] - starts[k] === t.length && norm.startsWith(t, starts[k]);

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { EntityType, Gazetteer } from '../engine/types';
+import type { EntityType } from '../engine/types';
+import type { AliasBatch } from '../engine/alias-lookup';
 import type { PageFeatures } from '../engine/story';
 import type { NewNote, Note, NoteFilter, NotePatch, PassageNote } from '../notes/model';
 import type { ImportResult } from '../notes/store';
@@ -83,8 +84,8 @@ export interface ProtocolMap {
   // Any of our contexts → background.
   /** Liveness + what the background holds. */
   hello(data: { url: string }): Hello;
-  /** The lookup tables a page is recognized with. */
-  getGazetteer(): Gazetteer;
+  /** The aliases a page's text can match, by the lookup keys it produces (engine/alias-lookup.ts). */
+  lookupAliases(data: { keys: string[] }): AliasBatch;
   getEntityCard(data: { entityId: string; storyArticleId?: string | null }): EntityCard;
   /** Scores the page against the corpus; the background also sets the tab's badge. */
   matchStory(data: { url: string; features: PageFeatures }): StoryMatch | null;

@@ -1,27 +1,28 @@
 // The mark session of one page: recognizes the corpus's entities in the page text and keeps the
 // highlights in step with the page as it changes. Design note:
 // - Reads the DOM, never writes it: text is collected once (engine/dom-text.ts), matched in slices
-//   of ~12 k characters with a yield between slices (no long task of ours), visible slice first.
+//   of ~8 k characters with a yield between slices (no long task of ours), visible slice first.
 // - Dynamic pages: a MutationObserver collects changed nodes; after a quiet period only the blocks
 //   that changed are scanned again — their old mentions dropped, new ones added — so nothing is
 //   marked twice and nothing stays marked after its text is gone.
 // - Hit testing for the hover card: each text node maps to the mentions that touch it; a pointer
 //   position becomes (text node, offset) through caretPositionFromPoint, then a lookup in that list.
-import { collectText, isBlock, isSkipped, rangeFor, type PageText } from '../engine/dom-text';
-import type { Matcher, PageEvidence } from '../engine/matcher';
-import type { EntityType, Gazetteer } from '../engine/types';
+import { collectText, isBlock, isSkipped, rangeFor, walkText, type PageText } from '../engine/dom-text';
+import { prepareText, type PreparedText } from '../engine/matcher';
+import type { PageEvidence } from '../engine/matcher';
+import type { EntityType } from '../engine/types';
+import type { Recognizer } from './recognizer';
 import type { MarkStyle } from '../settings/settings';
 import { chunkText, orderFrom, type Chunk } from './chunks';
 import { Highlights, type MarkGroup } from './highlights';
 import type { MentionLocator, PageMention } from './types';
-import { runSliced } from './yield';
+import { drive, runSliced, SLICE_MS } from './yield';
 import { probeTrack } from './test-probe';
 import { caretAt } from './caret';
 
 export interface MarkOptions {
   root: Element;
-  matcher: Matcher;
-  gazetteer: Gazetteer;
+  recognizer: Recognizer;
   style: MarkStyle;
   types: ReadonlySet<EntityType>;
   /** Entities with the reader's notes: marked in the "noted" style. */
@@ -72,10 +73,11 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     noted.has(m.entityId) ? 'noted' : types.has(m.type) ? m.type : null;
 
   function addMention(entity: number, range: Range, page: PageText, start: number, end: number) {
+    const gaz = opts.recognizer.gazetteer();
     const m: PageMention = {
       id: nextId++,
-      entityId: opts.gazetteer.entityIds[entity],
-      type: opts.gazetteer.entityTypes[entity],
+      entityId: gaz.entityIds[entity],
+      type: gaz.entityTypes[entity],
       range,
     };
     mentions.push(m);
@@ -110,10 +112,22 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     return { text: page.text, segments: page.segments.slice(lo, j) };
   }
 
-  function scanChunk(page: PageText, chunk: Chunk, doc: Document) {
+  /** Matches one chunk; first asks the background for aliases of words this page has not shown yet. */
+  function scanChunk(page: PageText, chunk: Chunk, doc: Document, retry: number[], i: number): void | Promise<void> {
+    const text = page.text.slice(chunk.start, chunk.end);
+    const prepared = prepareText(text);
+    const fresh = opts.recognizer.unseen(prepared);
+    const run = () => {
+      if (!stopped && matchChunk(page, chunk, doc, text, prepared)) retry.push(i);
+    };
+    if (!fresh.length) return run();
+    return opts.recognizer.learn(fresh).then(run);
+  }
+
+  function matchChunk(page: PageText, chunk: Chunk, doc: Document, text: string, prepared: PreparedText) {
     const part = segmentsFrom(page, chunk.start, chunk.end);
     const before = evidence.rejected;
-    for (const found of opts.matcher.match(page.text.slice(chunk.start, chunk.end), evidence)) {
+    for (const found of opts.recognizer.match(text, evidence, prepared)) {
       const start = chunk.start + found.start;
       const end = chunk.start + found.end;
       const range = rangeFor(doc, part.segments, start, end);
@@ -125,26 +139,26 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   /** Collects and matches the text under `root`, in slices, visible slice first. */
   async function scan(root: Node): Promise<void> {
     const doc = root.ownerDocument ?? document;
-    const page = collectText(root, opts.exclude?.());
+    const page = await drive(walkText(root, opts.exclude?.()));
+    if (stopped) return;
     const chunks = chunkText(page.text);
     const order = orderFrom(chunks.length, visibleChunk(page, chunks, doc));
     const retry: number[] = [];
     const namedBefore = evidence.named.size;
     await runSliced(
       order,
-      (i) => {
-        if (scanChunk(page, chunks[i], doc)) retry.push(i);
-      },
-      8,
+      (i) => scanChunk(page, chunks[i], doc, retry, i),
+      SLICE_MS,
       () => stopped,
     );
     // A slice that dropped an ambiguous name may find its evidence in a later slice: match it again.
     if (retry.length && evidence.named.size > namedBefore) {
-      for (const i of retry) dropWithin(chunks[i], page);
+      const again = retry.splice(0);
+      for (const i of again) dropWithin(chunks[i], page);
       await runSliced(
-        retry,
-        (i) => void scanChunk(page, chunks[i], doc),
-        8,
+        again,
+        (i) => scanChunk(page, chunks[i], doc, retry, i),
+        SLICE_MS,
         () => stopped,
       );
     }
@@ -230,7 +244,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       // A block inside an editor, a form control or hidden content is no more ours than its parent.
       if (!insideSkipped(block, opts.root)) await scan(block);
     }
-    lastText = collectText(opts.root, opts.exclude?.()).text;
+    lastText = (await drive(walkText(opts.root, opts.exclude?.()))).text;
     sortMentions();
     opts.onChange?.(mentions);
   }

@@ -1,28 +1,28 @@
 // The corpus reader marks its own article element with the same mark session and hover card
 // as a news page, so what a reader sees there is what they will see on the web.
 import { sendMessage } from '../messaging/protocol';
-import { createMatcher } from '../engine/matcher';
-import type { EntityType, Gazetteer } from '../engine/types';
+import type { EntityType } from '../engine/types';
 import type { Settings } from '../settings/settings';
 import type { UiLang } from '../i18n/strings';
 import { createMarkSession } from './marks';
+import { createRecognizer, type Recognizer } from './recognizer';
 import { attachCard } from './card-wiring';
 import { createUiHost } from './card/host';
 import '../page/marks.css';
 
-let gazetteer: Promise<Gazetteer> | null = null;
+// One recognizer for the reader's lifetime: articles share most of their vocabulary.
+let recognizer: Recognizer | null = null;
 
 /** Marks `root` and wires hover cards; returns a cleanup for when the article changes. */
 export function attachMarks(root: Element, settings: Settings, lang: UiLang): () => void {
   let cleanup = () => {};
   let cancelled = false;
-  gazetteer ??= sendMessage('getGazetteer');
-  void gazetteer.then(async (gaz) => {
-    if (cancelled) return;
+  recognizer ??= createRecognizer((keys) => sendMessage('lookupAliases', { keys }));
+  const rec = recognizer;
+  void (async () => {
     const session = createMarkSession({
       root,
-      matcher: createMatcher(gaz),
-      gazetteer: gaz,
+      recognizer: rec,
       style: settings.markStyle,
       types: new Set<EntityType>(settings.types),
       noted: new Set(),
@@ -36,7 +36,7 @@ export function attachMarks(root: Element, settings: Settings, lang: UiLang): ()
       host.destroy();
       session.stop();
     };
-  });
+  })();
   return () => {
     cancelled = true;
     cleanup();

@@ -1,16 +1,16 @@
 // The content script's life on one page: decide whether to run, mark, match the story, answer the
 // popup, follow settings live, and leave nothing behind when the extension goes away.
 import { onMessage, sendMessage, type PageSummary, type StoryMatch } from '../messaging/protocol';
-import { createMatcher } from '../engine/matcher';
 import { readPageMeta } from '../engine/page-meta';
 import { detectLang } from '../engine/lang';
 import { extractFeatures } from '../engine/story';
-import type { EntityType, Gazetteer } from '../engine/types';
+import type { EntityType } from '../engine/types';
 import { getSettings, isActiveOn, updateSettings, watchSettings } from '../settings/settings';
 import { classifySite } from '../background/sites';
 import { watchLifetime } from './lifetime';
 import { watchLocation } from './location';
 import { createMarkSession, type MarkSession } from './marks';
+import { createRecognizer } from './recognizer';
 import { createNavigator } from './navigate';
 import { attachCard, type CardHandle } from './card-wiring';
 import { createUiHost, type UiHost } from './card/host';
@@ -30,7 +30,7 @@ export async function startPage(): Promise<void> {
     isActiveOn(settings, host) &&
     (settings.enabledHosts.includes(host) || (newsSite && readPageMeta(document).isArticle));
 
-  let gazetteer: Gazetteer | null = null;
+  const recognizer = createRecognizer((keys) => sendMessage('lookupAliases', { keys }));
   let session: MarkSession | null = null;
   let card: CardHandle | null = null;
   let ui: UiHost | null = null;
@@ -43,12 +43,9 @@ export async function startPage(): Promise<void> {
 
   async function run() {
     if (session || !life.alive || !wanted()) return;
-    gazetteer ??= await sendMessage('getGazetteer');
-    if (!life.alive || session || !wanted()) return;
     const s = createMarkSession({
       root: document.body,
-      matcher: createMatcher(gazetteer),
-      gazetteer,
+      recognizer,
       style: settings.markStyle,
       types: new Set<EntityType>(settings.types),
       noted: new Set(),
@@ -85,9 +82,10 @@ export async function startPage(): Promise<void> {
   }
 
   async function matchStory(mentions: PageMention[]) {
-    if (!gazetteer || !session) return;
+    if (!session) return;
     const text = session.text();
-    const ids = new Map(gazetteer.entityIds.map((id, i) => [id, i]));
+    const ids = new Map<string, number>();
+    recognizer.gazetteer().entityIds.forEach((id, i) => ids.set(id, i)); // sparse: global numbers
     const features = extractFeatures(
       text,
       detectLang(text),

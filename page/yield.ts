@@ -13,15 +13,41 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
-/** Runs `work` items, yielding whenever a slice has used its budget. */
-export async function runSliced<T>(items: T[], work: (item: T) => void, budgetMs = 8, isCancelled = () => false) {
+/** Runs `work` items, yielding whenever a slice has used its budget. A work item may return a
+ *  promise (it waits on the background): awaiting it already gives the page its turn. */
+export async function runSliced<T>(
+  items: T[],
+  work: (item: T) => void | Promise<void>,
+  budgetMs = SLICE_MS,
+  isCancelled = () => false,
+) {
   let sliceStart = performance.now();
   for (const item of items) {
     if (isCancelled()) return;
-    work(item);
+    const pending = work(item);
+    if (pending) {
+      await pending;
+      sliceStart = performance.now();
+    }
     if (performance.now() - sliceStart >= budgetMs) {
       await yieldToPage();
       sliceStart = performance.now();
     }
   }
 }
+
+/** Runs a generator that pauses now and then (engine/dom-text.ts walkText), yielding by budget. */
+export async function drive<R>(gen: Generator<void, R, void>, budgetMs = SLICE_MS): Promise<R> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = gen.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= budgetMs) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Our budget per slice of main-thread work: well under a frame, and under the 10 ms target. */
+export const SLICE_MS = 6;
