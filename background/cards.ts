@@ -19,14 +19,25 @@ function summary(index: CorpusIndex, e: number): EntitySummary {
 
 export function entityCard(index: CorpusIndex, entityId: string, storyArticleId?: string | null): EntityCard {
   const e = entityIndex(index, entityId);
-  const all: CorpusMention[] = [];
-  const seen = new Set<number>();
-  for (const [s, start, end] of index.mentions[e] ?? []) {
-    if (seen.has(s)) continue; // one line per sentence, even when it names the entity twice
-    seen.add(s);
+  const refs = index.mentions[e] ?? [];
+  // Rank sentence references first and cut text only for the few shown: a busy entity of a large
+  // corpus has thousands of mentions, and the card shows five.
+  const story = storyArticleId ? index.articles.findIndex((a) => a.id === storyArticleId) : -1;
+  const bySentence = new Map<number, [number, number]>(); // sentence → its first mention
+  for (const [s, start, end] of refs) if (!bySentence.has(s)) bySentence.set(s, [start, end]);
+  const dateOf = (s: number) => index.articles[index.sentences[s][0]].date ?? '';
+  // The story the reader is on first, then newest first; undated last; corpus order otherwise.
+  const ranked = [...bySentence.keys()].sort(
+    (x, y) =>
+      +(index.sentences[y][0] === story) - +(index.sentences[x][0] === story) ||
+      dateOf(y).localeCompare(dateOf(x)) ||
+      x - y,
+  );
+  const mentions: CorpusMention[] = ranked.slice(0, MAX_MENTIONS).map((s) => {
     const [a, s0, s1] = index.sentences[s];
+    const [start, end] = bySentence.get(s)!;
     const article = index.articles[a];
-    all.push({
+    return {
       articleId: article.id,
       title: article.title,
       date: article.date,
@@ -34,16 +45,13 @@ export function entityCard(index: CorpusIndex, entityId: string, storyArticleId?
       sentence: article.text.slice(s0, s1),
       markStart: start - s0,
       markEnd: end - s0,
-    });
-  }
-  // The story the reader is on first, then newest first; undated last; stable otherwise.
-  const rank = (m: CorpusMention) => (m.articleId === storyArticleId ? 0 : 1);
-  all.sort((x, y) => rank(x) - rank(y) || (y.date ?? '').localeCompare(x.date ?? ''));
+    };
+  });
   return {
     ...summary(index, e),
     gloss: index.entities[e].gloss,
-    mentions: all.slice(0, MAX_MENTIONS),
-    mentionCount: index.mentions[e]?.length ?? 0,
+    mentions,
+    mentionCount: refs.length,
     related: (index.gazetteer.related[e] ?? []).slice(0, MAX_RELATED).map((r) => summary(index, r)),
   };
 }
