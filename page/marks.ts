@@ -5,8 +5,9 @@
 // - Dynamic pages: a MutationObserver collects changed nodes; after a quiet period only the blocks
 //   that changed are scanned again — their old mentions dropped, new ones added — so nothing is
 //   marked twice and nothing stays marked after its text is gone.
-// - Hit testing for the hover card: each text node maps to the mentions that touch it; a pointer
-//   position becomes (text node, offset) through caretPositionFromPoint, then a lookup in that list.
+// - Hit testing for the hover card: a grid of the marks' rectangles (page/hit-grid.ts), measured
+//   when idle; until it is ready, caretPositionFromPoint gives (text node, offset) and each text
+//   node maps to the mentions that touch it.
 import { collectText, isBlock, isSkipped, rangeFor, walkText, type PageText } from '../engine/dom-text';
 import { prepareText, type PreparedText } from '../engine/matcher';
 import type { PageEvidence } from '../engine/matcher';
@@ -19,6 +20,7 @@ import type { MentionLocator, PageMention } from './types';
 import { drive, runSliced, SLICE_MS } from './yield';
 import { probeTrack } from './test-probe';
 import { caretAt } from './caret';
+import { createHitGrid, onMention, type HitGrid } from './hit-grid';
 
 export interface MarkOptions {
   root: Element;
@@ -65,6 +67,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   let stopped = false;
   let lastText = '';
   let observer: MutationObserver | null = null;
+  let grid: HitGrid | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const dirty = new Set<Node>();
   const evidence: PageEvidence = { named: new Set(), rejected: 0 };
@@ -246,6 +249,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     }
     lastText = (await drive(walkText(opts.root, opts.exclude?.()))).text;
     sortMentions();
+    grid?.invalidate();
     opts.onChange?.(mentions);
   }
 
@@ -281,6 +285,8 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       await scan(opts.root);
       sortMentions();
       if (stopped) return;
+      const win = opts.root.ownerDocument.defaultView;
+      if (win) grid = createHitGrid(win, () => mentions);
       opts.onChange?.(mentions);
     },
     setStyle(style) {
@@ -295,6 +301,8 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     text: () => lastText,
     pageText: () => collectText(opts.root, opts.exclude?.()),
     at(x, y) {
+      const fast = grid?.at(x, y);
+      if (fast !== undefined) return fast && groupOf(fast) ? fast : null;
       const doc = opts.root.ownerDocument;
       const caret = caretAt(doc, x, y);
       if (!caret) return null;
@@ -304,9 +312,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
         if (caret.offset < l.start || caret.offset > l.end) continue;
         if (!groupOf(l.mention)) continue;
         // caretPositionFromPoint snaps to the nearest caret even beside the text: confirm the point is on it.
-        for (const r of l.mention.range.getClientRects()) {
-          if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return l.mention;
-        }
+        if (onMention(l.mention, x, y)) return l.mention;
       }
       return null;
     },
@@ -314,6 +320,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     within: (el) => mentions.filter((m) => groupOf(m) && el.contains(m.range.startContainer)),
     stop() {
       stopped = true;
+      grid?.destroy();
       clearTimeout(timer);
       observer?.disconnect();
       highlights.clear();
