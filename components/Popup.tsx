@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { MAX_ENTITY_IDS, sendMessage, type EntitySummary, type Hello } from '../messaging/protocol';
-import { dirOf, resolveLang, t } from '../i18n/strings';
+import { countNoun, dirOf, resolveLang, t } from '../i18n/strings';
 import { getSettings, updateSettings, watchSettings, type Settings } from '../settings/settings';
 import { classifySite } from '../background/sites';
 import { Toggle } from './popup/Toggle';
@@ -120,8 +120,8 @@ export function Popup() {
         <h1>{t(lang, 'appName')}</h1>
         {hello && (
           <p class="muted" data-testid="corpus-status">
-            {formatNumber(lang, hello.articles)} {t(lang, 'articles')} · {formatNumber(lang, hello.entities)}{' '}
-            {t(lang, 'entities')}
+            {formatNumber(lang, hello.articles)} {countNoun(lang, 'articles', hello.articles)} ·{' '}
+            {formatNumber(lang, hello.entities)} {countNoun(lang, 'entities', hello.entities)}
           </p>
         )}
       </header>

@@ -258,3 +258,20 @@ export function typeLabel(lang: UiLang, type: EntityType): string {
 }
 
 export const dirOf = (lang: UiLang) => (lang === 'ar' ? 'rtl' : 'ltr');
+
+// Counted nouns by the language's plural rules (Arabic has six categories).
+const COUNTED: Record<UiLang, Record<'articles' | 'entities', Partial<Record<Intl.LDMLPluralRule, string>>>> = {
+  en: {
+    articles: { one: 'article', other: 'articles' },
+    entities: { one: 'entity', other: 'entities' },
+  },
+  ar: {
+    articles: { zero: 'مقالات', one: 'مقال', two: 'مقالان', few: 'مقالات', many: 'مقالًا', other: 'مقال' },
+    entities: { zero: 'كيانات', one: 'كيان', two: 'كيانان', few: 'كيانات', many: 'كيانًا', other: 'كيان' },
+  },
+};
+
+export function countNoun(lang: UiLang, noun: 'articles' | 'entities', n: number): string {
+  const forms = COUNTED[lang][noun];
+  return forms[new Intl.PluralRules(lang).select(n)] ?? forms.other!;
+}

@@ -103,7 +103,7 @@ describeEachBrowser('foundation', (kind) => {
         undefined,
         20_000,
       );
-      expect(status).toMatch(/^\d+ articles · \d+ entities$/);
+      expect(status).toMatch(/^\d+ articles? · \d+ entit(?:y|ies)$/);
     } finally {
       await page.close();
     }
