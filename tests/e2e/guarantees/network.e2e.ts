@@ -182,7 +182,7 @@ describeEachBrowser('G17 no network', (kind) => {
     // The popup and the reader (index and an entity).
     const popup = await open(`${origin()}/popup.html`);
     await popup.waitFor(
-      () => /^\d+ articles/.test(document.querySelector('[data-testid="corpus-status"]')?.textContent?.trim() ?? ''),
+      () => /^\d+ articles?\b/.test(document.querySelector('[data-testid="corpus-status"]')?.textContent?.trim() ?? ''),
       undefined,
       20_000,
     );
