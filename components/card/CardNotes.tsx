@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type UiLang } from '../../i18n/strings';
 import { formatDate } from './CorpusMentions';
+import { draftKeys } from '../draft-keys';
 
 // "Your notes" on the card: list, add, edit, delete with undo. Note bodies are the reader's own
 // text but still render as text only. A failed save never loses the draft: the reader's words stay
@@ -93,17 +94,11 @@ export function CardNotes({ lang, notes, onAdd, onEdit, onDelete, onUndo }: Prop
     }
   }
 
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void save();
-    } else if (e.key === 'Escape') {
-      // Esc must not close the card under a draft and lose it: an empty editor closes, a written
-      // one stays (Cancel discards it explicitly).
-      e.stopPropagation();
-      if (!draft.trim()) cancel();
-    }
-  }
+  const onKeyDown = draftKeys(
+    () => draft,
+    () => void save(),
+    cancel,
+  );
 
   const editor = (
     <div>

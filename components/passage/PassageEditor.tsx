@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type UiLang } from '../../i18n/strings';
 import { DEFAULT_COLOR, LIMITS, type NoteColor } from '../../notes/model';
 import { ColorSwatches } from './ColorSwatches';
+import { draftKeys } from '../draft-keys';
 
 // Writes or edits a passage note: textarea, color, Save/Cancel. A failed save never loses the draft:
 // the text stays in the textarea with the reason above it (storage full has its own message).
@@ -44,15 +45,11 @@ export function PassageEditor({ lang, quote, initialBody = '', initialColor, onS
     }
   }
 
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      void save();
-    } else if (e.key === 'Escape') {
-      e.stopPropagation();
-      if (!body.trim()) onCancel();
-    }
-  }
+  const onKeyDown = draftKeys(
+    () => body,
+    () => void save(),
+    onCancel,
+  );
 
   return (
     <div class="hs-passage-editor">
