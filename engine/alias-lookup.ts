@@ -76,7 +76,7 @@ export function mergeBatch(gaz: Gazetteer, batch: AliasBatch): Gazetteer {
     gaz.entityIds[e] = id;
     gaz.entityTypes[e] = type;
   }
-  gaz.aliases.push(...batch.aliases);
+  for (const a of batch.aliases) gaz.aliases.push(a); // no spread: a batch can exceed the argument limit
   Object.assign(gaz.cues, batch.cues);
   Object.assign(gaz.related, batch.related);
   return gaz;

@@ -115,18 +115,6 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     return { text: page.text, segments: page.segments.slice(lo, j) };
   }
 
-  /** Matches one chunk; first asks the background for aliases of words this page has not shown yet. */
-  function scanChunk(page: PageText, chunk: Chunk, doc: Document, retry: number[], i: number): void | Promise<void> {
-    const text = page.text.slice(chunk.start, chunk.end);
-    const prepared = prepareText(text);
-    const fresh = opts.recognizer.unseen(prepared);
-    const run = () => {
-      if (!stopped && matchChunk(page, chunk, doc, text, prepared)) retry.push(i);
-    };
-    if (!fresh.length) return run();
-    return opts.recognizer.learn(fresh).then(run);
-  }
-
   function matchChunk(page: PageText, chunk: Chunk, doc: Document, text: string, prepared: PreparedText) {
     const part = segmentsFrom(page, chunk.start, chunk.end);
     const before = evidence.rejected;
@@ -146,24 +134,42 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     if (stopped) return;
     const chunks = chunkText(page.text);
     const order = orderFrom(chunks.length, visibleChunk(page, chunks, doc));
+    // Each chunk is normalized once; its words tell which aliases to ask the background for. Two
+    // requests at most: the visible chunk's (marked at once), then everything else's together.
+    const prepared = new Map<number, { text: string; p: PreparedText }>();
+    const prepare = (i: number) => {
+      const text = page.text.slice(chunks[i].start, chunks[i].end);
+      prepared.set(i, { text, p: prepareText(text) });
+    };
     const retry: number[] = [];
-    const namedBefore = evidence.named.size;
+    const match = (i: number) => {
+      const c = prepared.get(i)!;
+      if (matchChunk(page, chunks[i], doc, c.text, c.p)) retry.push(i);
+    };
+    const [first, ...rest] = order;
+    if (first === undefined) return;
+    prepare(first);
+    await opts.recognizer.learn(opts.recognizer.unseen(prepared.get(first)!.p));
+    if (stopped) return;
+    match(first);
+    const fresh: string[] = [];
     await runSliced(
-      order,
-      (i) => scanChunk(page, chunks[i], doc, retry, i),
+      rest,
+      (i) => {
+        prepare(i);
+        for (const k of opts.recognizer.unseen(prepared.get(i)!.p)) fresh.push(k);
+      },
       SLICE_MS,
       () => stopped,
     );
+    await opts.recognizer.learn(fresh);
+    const namedBefore = evidence.named.size;
+    await runSliced(rest, match, SLICE_MS, () => stopped);
     // A slice that dropped an ambiguous name may find its evidence in a later slice: match it again.
     if (retry.length && evidence.named.size > namedBefore) {
       const again = retry.splice(0);
       for (const i of again) dropWithin(chunks[i], page);
-      await runSliced(
-        again,
-        (i) => scanChunk(page, chunks[i], doc, retry, i),
-        SLICE_MS,
-        () => stopped,
-      );
+      await runSliced(again, match, SLICE_MS, () => stopped);
     }
     if (root === opts.root) lastText = page.text;
   }

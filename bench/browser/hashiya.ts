@@ -1,0 +1,319 @@
+// In-page contenders built from the real code: Hashiya (page/recognizer.ts createRecognizer +
+// page/marks.ts createMarkSession, as page/start.ts runs them, with the background's alias lookups
+// answered by a worker — bench/browser/background-worker.ts), the scan-only floor (collectText +
+// normalize), and the cost of registering highlights alone (for "floor + highlights").
+import { createMatcher, type PageEvidence } from '../../engine/matcher';
+import { collectText, rangeFor } from '../../engine/dom-text';
+import { normalize } from '../../engine/normalize';
+import type { EntityType, Gazetteer } from '../../engine/types';
+import type { AliasBatch } from '../../engine/alias-lookup';
+import { createMarkSession, type MarkSession } from '../../page/marks';
+import { createRecognizer } from '../../page/recognizer';
+import { chunkText } from '../../page/chunks';
+import { Highlights } from '../../page/highlights';
+import { afterFrame, fetchJson, median, now, settle, sleep } from './util';
+
+const ALL_TYPES: EntityType[] = ['person', 'organization', 'place', 'product', 'event', 'other'];
+
+export interface HashiyaResult {
+  /** createRecognizer + session.start(): from the session's start to all highlights registered. */
+  ms: number;
+  /** Until the frame after the last mark was produced. */
+  frameMs: number;
+  marks: number;
+  /** Our own slices between yields (and awaits of the background). */
+  slices: number;
+  longestSliceMs: number;
+  /** Sum of our slices: our own main-thread time, without the gaps where the page had the thread. */
+  busyMs: number;
+  firstSliceMs: number;
+  /** PerformanceObserver 'longtask' entries (≥ 50 ms) during the run. */
+  longTasks: number;
+  longestLongTaskMs: number;
+  /** Alias lookups sent to the background, keys sent, aliases received. */
+  lookups: number;
+  lookupKeys: number;
+  lookupAliases: number;
+  /** Wall time spent waiting for lookups (sum), the background's own work (sum), and the page's JSON work (sum). */
+  lookupWaitMs: number;
+  lookupWorkMs: number;
+  lookupJsonMs: number;
+  /** The background's alias index build (once per background lifetime, not in `ms`). */
+  indexBuildMs: number;
+  /** session.at() right after marking, and after 1 s + an idle period. */
+  pointer: PointerResult | null;
+  pointerSettled: PointerResult | null;
+}
+
+export interface PointerResult {
+  gridPoints: number;
+  hitPoints: number;
+  hitsFound: number;
+  /** Mean µs per at() call, median over repetitions. */
+  gridUs: number;
+  hitUs: number;
+  /** Slowest single call seen (µs, timer resolution permitting). */
+  maxUs: number;
+  /** The browser's hit test alone (caretPositionFromPoint) over the same grid, µs per call. */
+  caretUs: number;
+  timerResolutionUs: number;
+}
+
+type Sched = { yield: () => Promise<void> };
+
+interface Background {
+  lookup(keys: string[]): Promise<AliasBatch>;
+  stats: { lookups: number; keys: number; aliases: number; waitMs: number; workMs: number; jsonMs: number };
+  indexBuildMs: number;
+  close(): void;
+}
+
+/** Starts the stand-in background (a worker) with the alias index of `gazUrl`. */
+async function startBackground(gazUrl: string): Promise<Background> {
+  const worker = new Worker('/background-worker.js');
+  const pending = new Map<number, (msg: { body: string; workMs: number }) => void>();
+  let indexBuildMs = 0;
+  const loaded = new Promise<void>((resolve) => {
+    worker.onmessage = (e: MessageEvent) => {
+      if (e.data.type === 'loaded') {
+        indexBuildMs = e.data.buildMs;
+        resolve();
+      } else pending.get(e.data.id)?.(e.data);
+    };
+  });
+  worker.postMessage({ type: 'load', url: gazUrl });
+  await loaded;
+  const stats = { lookups: 0, keys: 0, aliases: 0, waitMs: 0, workMs: 0, jsonMs: 0 };
+  let nextId = 0;
+  return {
+    stats,
+    indexBuildMs,
+    close: () => worker.terminate(),
+    lookup(keys) {
+      const id = ++nextId;
+      const t0 = now();
+      const body = JSON.stringify({ keys });
+      stats.jsonMs += now() - t0;
+      return new Promise((resolve) => {
+        pending.set(id, (msg) => {
+          pending.delete(id);
+          const t1 = now();
+          const batch = JSON.parse(msg.body) as AliasBatch;
+          const t2 = now();
+          stats.lookups++;
+          stats.keys += keys.length;
+          stats.aliases += batch.aliases.length;
+          stats.waitMs += t1 - t0;
+          stats.workMs += msg.workMs;
+          stats.jsonMs += t2 - t1;
+          resolve(batch);
+        });
+        worker.postMessage({ type: 'lookup', id, body });
+      });
+    },
+  };
+}
+
+export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}): Promise<HashiyaResult> {
+  const background = await startBackground(gazUrl);
+  await settle();
+  const longTasks: PerformanceEntry[] = [];
+  const po = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+  po.observe({ type: 'longtask' });
+
+  // Instrument the yields page/yield.ts makes: each call ends a slice of ours, each resume starts one.
+  // Waiting for the background also ends a slice: the lookup wrapper below marks those.
+  const sched = (globalThis as unknown as { scheduler: Sched }).scheduler;
+  const realYield = sched.yield.bind(sched);
+  const slices: number[] = [];
+  let sliceStart = 0;
+  sched.yield = () => {
+    slices.push(now() - sliceStart);
+    return realYield().then(() => {
+      sliceStart = now();
+    });
+  };
+  const lookup = async (keys: string[]) => {
+    const batch = background.lookup(keys);
+    slices.push(now() - sliceStart);
+    const b = await batch;
+    sliceStart = now();
+    return b;
+  };
+
+  await sleep(0); // start in a task of its own, as the content script does
+  const t0 = now();
+  sliceStart = t0;
+  let session: MarkSession;
+  let t1: number;
+  try {
+    session = createMarkSession({
+      root: document.body,
+      recognizer: createRecognizer(lookup),
+      style: 'underline',
+      types: new Set(ALL_TYPES),
+      noted: new Set(),
+    });
+    await session.start();
+    t1 = now();
+    slices.push(t1 - sliceStart);
+  } finally {
+    delete (sched as Partial<Sched>).yield;
+  }
+  await afterFrame();
+  const t2 = now();
+  await sleep(60);
+  longTasks.push(...po.takeRecords());
+  po.disconnect();
+  background.close();
+  const ours = longTasks.filter((e) => e.startTime + e.duration >= t0 && e.startTime <= t2);
+  const { stats } = background;
+  // Pointer lookup right after marking, and again once the page has been idle for a while (work
+  // the session defers to idle time, if any, is done by then).
+  const pointer = opts.pointer ? measurePointer(session) : null;
+  let pointerSettled: PointerResult | null = null;
+  if (opts.pointer) {
+    await sleep(1000);
+    await new Promise((r) => requestIdleCallback(() => r(null), { timeout: 1000 }));
+    pointerSettled = measurePointer(session);
+  }
+  return {
+    ms: t1 - t0,
+    frameMs: t2 - t0,
+    marks: session.all().length,
+    slices: slices.length,
+    longestSliceMs: Math.max(...slices),
+    busyMs: slices.reduce((a, b) => a + b, 0),
+    firstSliceMs: slices[0],
+    longTasks: ours.length,
+    longestLongTaskMs: ours.length ? Math.max(...ours.map((e) => e.duration)) : 0,
+    lookups: stats.lookups,
+    lookupKeys: stats.keys,
+    lookupAliases: stats.aliases,
+    lookupWaitMs: stats.waitMs,
+    lookupWorkMs: stats.workMs,
+    lookupJsonMs: stats.jsonMs,
+    indexBuildMs: background.indexBuildMs,
+    pointer,
+    pointerSettled,
+  };
+}
+
+function timerResolutionUs(): number {
+  let min = Infinity;
+  for (let i = 0; i < 200; i++) {
+    const a = performance.now();
+    let b = performance.now();
+    while (b === a) b = performance.now();
+    min = Math.min(min, b - a);
+  }
+  return min * 1000;
+}
+
+/** session.at(x, y) over a grid of the viewport and over points known to be on marks. */
+function measurePointer(session: MarkSession): PointerResult {
+  const W = innerWidth;
+  const H = innerHeight;
+  const grid: [number, number][] = [];
+  for (let i = 0; i < 32; i++) for (let j = 0; j < 20; j++) grid.push([((i + 0.5) * W) / 32, ((j + 0.5) * H) / 20]);
+  const hits: [number, number][] = [];
+  for (const m of session.all()) {
+    const r = m.range.getClientRects()[0];
+    if (r && r.top >= 0 && r.bottom <= H && r.left >= 0 && r.right <= W)
+      hits.push([r.left + r.width / 2, r.top + r.height / 2]);
+    if (hits.length >= 200 || (r && r.top > H)) break;
+  }
+  for (const [x, y] of grid) session.at(x, y); // warm up
+  const per = (pts: [number, number][]) => {
+    if (!pts.length) return NaN;
+    const reps: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const t = now();
+      for (const [x, y] of pts) session.at(x, y);
+      reps.push(((now() - t) / pts.length) * 1000);
+    }
+    return median(reps);
+  };
+  const doc = document as Document & { caretPositionFromPoint(x: number, y: number): unknown };
+  const caretReps: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t = now();
+    for (const [x, y] of grid) doc.caretPositionFromPoint(x, y);
+    caretReps.push(((now() - t) / grid.length) * 1000);
+  }
+  let maxUs = 0;
+  for (const [x, y] of [...grid, ...hits]) {
+    const t = now();
+    session.at(x, y);
+    maxUs = Math.max(maxUs, (now() - t) * 1000);
+  }
+  return {
+    gridPoints: grid.length,
+    hitPoints: hits.length,
+    hitsFound: hits.filter(([x, y]) => session.at(x, y) !== null).length,
+    gridUs: per(grid),
+    hitUs: per(hits),
+    maxUs,
+    caretUs: median(caretReps),
+    timerResolutionUs: timerResolutionUs(),
+  };
+}
+
+export interface FloorResult {
+  ms: number;
+  collectMs: number;
+  normalizeMs: number;
+  chars: number;
+  textNodes: number;
+}
+
+/** Scan-only floor: walk the text nodes and normalize, no lookups, no marks. */
+export async function floor(): Promise<FloorResult> {
+  await settle();
+  await sleep(0);
+  const t0 = now();
+  const page = collectText(document.body);
+  const t1 = now();
+  const norm = normalize(page.text);
+  const t2 = now();
+  if (norm.text.length < 0) throw new Error('unreachable');
+  return {
+    ms: t2 - t0,
+    collectMs: t1 - t0,
+    normalizeMs: t2 - t1,
+    chars: page.text.length,
+    textNodes: page.segments.length,
+  };
+}
+
+export interface RegisterResult {
+  ms: number;
+  marks: number;
+}
+
+/** Cost of registering the highlights alone: Hashiya's mentions (found untimed), ranges + Highlight sets. */
+export async function register(gazUrl: string): Promise<RegisterResult> {
+  const gazetteer = await fetchJson<Gazetteer>(gazUrl);
+  const matcher = createMatcher(gazetteer);
+  const page = collectText(document.body);
+  const evidence: PageEvidence = { named: new Set(), rejected: 0 };
+  const found: [number, number, EntityType][] = [];
+  for (const c of chunkText(page.text)) {
+    for (const m of matcher.match(page.text.slice(c.start, c.end), evidence))
+      found.push([c.start + m.start, c.start + m.end, gazetteer.entityTypes[m.entity]]);
+  }
+  await settle();
+  await sleep(0);
+  const t0 = now();
+  const highlights = new Highlights('underline');
+  let marks = 0;
+  for (const [start, end, type] of found) {
+    const range = rangeFor(document, page.segments, start, end);
+    if (range) {
+      highlights.add(type, range);
+      marks++;
+    }
+  }
+  const t1 = now();
+  return { ms: t1 - t0, marks };
+}

@@ -1,0 +1,109 @@
+// Corpus scale: synthetic corpora of N articles (corpus sentences and template sentences naming a
+// varied cast of real catalog entities), compiled with the real compiler from in-memory SeedFiles.
+// Measures compile time (Node) and index size here; bench/run.ts measures load time in Chromium.
+import { gzipSync } from 'node:zlib';
+import { compileCorpus, type SeedFiles } from '../compiler/compile';
+import type { CatalogEntity } from '../engine/types';
+import { mulberry32 } from './gazetteers';
+import { AR_TEMPLATES, AR_WORDS, EN_TEMPLATES, EN_WORDS, corpusSentences } from './pages';
+
+export interface CorpusScaleResult {
+  articles: number;
+  textBytes: number;
+  compileMs: number;
+  indexBytes: number;
+  indexGzipBytes: number;
+  mentions: number;
+  /** The index JSON, served to Chromium for the load measurement. */
+  json: string;
+}
+
+export function syntheticArticles(count: number, entities: CatalogEntity[], seed = 7): SeedFiles['articles'] {
+  const rand = mulberry32(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)];
+  const corpus = corpusSentences();
+  const byType = (type: string) => entities.filter((e) => e.type === type);
+  const people = byType('person');
+  const orgs = byType('organization');
+  const places = byType('place');
+  const products = byType('product');
+  const encoder = new TextEncoder();
+  const out: SeedFiles['articles'] = [];
+  for (let a = 0; a < count; a++) {
+    const lang = rand() < 0.85 ? 'ar' : 'en';
+    // Each article has its own cast, so co-occurrence and hover cards vary.
+    const cast = {
+      P: [pick(people), pick(people), pick(people)],
+      O: [pick(orgs), pick(orgs)],
+      L: [pick(places), pick(places)],
+      X: [pick(products)],
+    };
+    const name = (e: CatalogEntity) => {
+      if (lang === 'en') return e.names.en;
+      const forms = [e.names.ar, ...(e.aliases.ar ?? [])];
+      return rand() < 0.7 ? e.names.ar : pick(forms);
+    };
+    const templates = lang === 'ar' ? AR_TEMPLATES : EN_TEMPLATES;
+    const words = lang === 'ar' ? AR_WORDS : EN_WORDS;
+    const sentence = () => {
+      const r = rand();
+      if (lang === 'ar' && r < 0.3) return pick(corpus);
+      if (r < 0.8)
+        return pick(templates).replace(/\{(P|O|L|X|S2|S)\}/g, (_, k: string) =>
+          name(k.startsWith('S') ? pick([...cast.P, ...cast.O]) : pick(cast[k as keyof typeof cast])),
+        );
+      const w = Array.from({ length: 8 + Math.floor(rand() * 12) }, () => pick(words)).join(' ');
+      return w + '.';
+    };
+    const paragraphs = Array.from({ length: 4 + Math.floor(rand() * 7) }, () =>
+      Array.from({ length: 1 + Math.floor(rand() * 4) }, sentence).join(' '),
+    );
+    const title = sentence().replace(/[.!؟?]+$/, '');
+    const y = 2019 + Math.floor(rand() * 4);
+    const m = 1 + Math.floor(rand() * 12);
+    const d = 1 + Math.floor(rand() * 28);
+    const id = `bench_${String(a).padStart(6, '0')}`;
+    const text =
+      `---\nid: ${id}\nlang: ${lang}\ndate: ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}\n` +
+      `source: Bench Wire\n---\n${title}\n${paragraphs.join('\n')}\n`;
+    out.push({ file: `seeds/articles/${id}.txt`, bytes: encoder.encode(text) });
+  }
+  return out;
+}
+
+export function corpusScale(
+  count: number,
+  catalog: SeedFiles['catalog'],
+  entities: CatalogEntity[],
+  progress: (line: string) => void,
+): CorpusScaleResult {
+  const articles = syntheticArticles(count, entities);
+  const textBytes = articles.reduce((n, a) => n + a.bytes.length, 0);
+  let lastShown = -1;
+  const t0 = performance.now();
+  const index = compileCorpus(
+    { catalog, articles },
+    {
+      // Long builds show progress (every 10 %).
+      onProgress: (done, total) => {
+        if (total < 1000) return;
+        const tenth = Math.floor((done / total) * 10);
+        if (tenth !== lastShown) {
+          lastShown = tenth;
+          progress(`  compiling ${total.toLocaleString('en-US')} articles: ${tenth * 10}%`);
+        }
+      },
+    },
+  );
+  const compileMs = performance.now() - t0;
+  const json = JSON.stringify(index);
+  return {
+    articles: count,
+    textBytes,
+    compileMs,
+    indexBytes: Buffer.byteLength(json, 'utf8'),
+    indexGzipBytes: gzipSync(json).length,
+    mentions: index.mentions.reduce((n, list) => n + list.length, 0),
+    json,
+  };
+}
