@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, inject, it } from 'vitest';
-import type { BrowserContext, CDPSession, Page as PwPage, Worker } from 'playwright-core';
+import type { CDPSession, Page as PwPage } from 'playwright-core';
 import { GECKO_ID, launch, type PageHandle, type Session } from './harness/browsers';
 import { describeEachBrowser } from './harness/env';
 import { probe, slotOf, waitForProbe, type ProbeResult, type ProbeSlot } from './harness/probe';
 import { deleteRoute, FIXTURES_DIR, putRoute } from './harness/server';
 import { addEntityNote, listNotes, type NoteLike } from './guarantees/lib';
 import { resolveLang, t, tf, type UiLang } from '../../i18n/strings';
+import { sendToTab, serviceWorker } from './harness/tab-messages';
 
 // The reader's notes end to end, in each browser, with trusted input only where the reader acts:
 // 1. an entity note written on the hover card with the keyboard, shown again after a reload and on
@@ -120,11 +121,6 @@ const noticeOf = (r: ProbeResult | null) => slotOf(r, 'notice');
 const passageOf = (r: ProbeResult | null): ProbeSlot =>
   r?.ui.find((s) => s.slot === 'passage') ?? { slot: 'passage', role: null, label: null, text: '' };
 
-/** A message in the @webext-core/messaging wire format ({ id, type, data, timestamp }). */
-function wireMessage(type: string, data?: unknown) {
-  return { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() };
-}
-
 /** Focus is inside our closed shadow root (the page sees the host as its active element). */
 const focusInUi = (page: PageHandle) =>
   page.evaluate(() => document.hasFocus() && document.activeElement?.localName === 'hashiya-ui');
@@ -135,55 +131,6 @@ async function typeText(page: PageHandle, text: string): Promise<void> {
 
 async function bringToFront(page: PageHandle): Promise<void> {
   await (page.raw as PwPage).bringToFront();
-}
-
-async function serviceWorker(session: Session, ctx: BrowserContext): Promise<Worker> {
-  const find = () => ctx.serviceWorkers().find((w) => w.url().startsWith(session.extensionOrigin));
-  const running = find();
-  if (running) return running;
-  // An idle MV3 worker may have been stopped: any message from an extension page starts it again.
-  const waiting = ctx.waitForEvent('serviceworker', {
-    timeout: 15_000,
-    predicate: (w) => w.url().startsWith(session.extensionOrigin),
-  });
-  const wake = await session.openExtensionPage('popup.html');
-  try {
-    return find() ?? (await waiting);
-  } finally {
-    await wake.close();
-  }
-}
-
-/**
- * Sends `type` to the content script of `page`'s tab as the background does (tabs.sendMessage in the
- * messaging library's wire format): from the service worker in Chromium, from an extension page in
- * Firefox (its MV2 background page is out of the driver's reach). Returns the library's envelope.
- */
-async function sendToTab(
-  session: Session,
-  page: PageHandle,
-  type: string,
-  data?: unknown,
-): Promise<{ res?: unknown; err?: unknown }> {
-  const url = await page.evaluate(() => location.href);
-  const arg = { url, message: wireMessage(type, data) };
-  const send = async ({ url, message }: typeof arg) => {
-    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-    const tabs: { id?: number; url?: string }[] = await api.tabs.query({ url: 'http://127.0.0.1/*' });
-    const tab = tabs.find((t) => t.url === url);
-    if (tab?.id === undefined) return { err: `no tab at ${url} among ${JSON.stringify(tabs.map((t) => t.url))}` };
-    return (await api.tabs.sendMessage(tab.id, message)) ?? { err: 'no response' };
-  };
-  if (session.kind === 'chromium') {
-    const worker = await serviceWorker(session, (page.raw as PwPage).context());
-    return worker.evaluate(send, arg);
-  }
-  const ext = await session.openExtensionPage('popup.html');
-  try {
-    return await ext.evaluate(send, arg);
-  } finally {
-    await ext.close();
-  }
 }
 
 async function notesNow(session: Session): Promise<NoteLike[]> {

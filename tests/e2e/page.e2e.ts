@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page as PwPage, Worker } from 'playwright-core';
+import type { Page as PwPage } from 'playwright-core';
 import { launch, type PageHandle, type Session } from './harness/browsers';
 import { describeEachBrowser } from './harness/env';
 import { probe, slotOf, waitForProbe, type ProbeResult } from './harness/probe';
+import { sendToTab } from './harness/tab-messages';
 
 // What a reader sees on a news page, in each browser: marks on the right words with the right
 // types, the hover card (hover, click to pin, Esc, the next-entity command), settings from the popup
@@ -107,60 +108,6 @@ const noticeOf = (r: ProbeResult | null) => slotOf(r, 'notice');
 const mentionTexts = (r: ProbeResult | null) => (r?.mentions ?? []).map((m) => m.text).sort();
 
 /** A message in the @webext-core/messaging wire format ({ id, type, data, timestamp }). */
-function wireMessage(type: string, data?: unknown) {
-  return { id: Math.floor(Math.random() * 1e6), type, data, timestamp: Date.now() };
-}
-
-async function extensionWorker(session: Session, page: PageHandle): Promise<Worker> {
-  const ctx: BrowserContext = (page.raw as PwPage).context();
-  const find = () => ctx.serviceWorkers().find((w) => w.url().startsWith(session.extensionOrigin));
-  const running = find();
-  if (running) return running;
-  // An idle MV3 worker may have been stopped: any message from an extension page starts it again.
-  const waiting = ctx.waitForEvent('serviceworker', {
-    timeout: 15_000,
-    predicate: (w) => w.url().startsWith(session.extensionOrigin),
-  });
-  const wake = await session.openExtensionPage('popup.html');
-  try {
-    return find() ?? (await waiting);
-  } finally {
-    await wake.close();
-  }
-}
-
-/**
- * Sends `type` to the content script of `page`'s tab as the background does (tabs.sendMessage in the
- * messaging library's wire format): from the service worker in Chromium, from an extension page in
- * Firefox (its MV2 background page is out of the driver's reach). Returns the library's envelope.
- */
-async function sendToTab(
-  session: Session,
-  page: PageHandle,
-  type: string,
-  data?: unknown,
-): Promise<{ res?: unknown; err?: unknown }> {
-  const url = await page.evaluate(() => location.href);
-  const arg = { url, message: wireMessage(type, data) };
-  const send = async ({ url, message }: typeof arg) => {
-    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-    const tabs: { id?: number; url?: string }[] = await api.tabs.query({ url: 'http://127.0.0.1/*' });
-    const tab = tabs.find((t) => t.url === url);
-    if (tab?.id === undefined) return { err: `no tab at ${url} among ${JSON.stringify(tabs.map((t) => t.url))}` };
-    return (await api.tabs.sendMessage(tab.id, message)) ?? { err: 'no response' };
-  };
-  if (session.kind === 'chromium') {
-    const worker = await extensionWorker(session, page);
-    return worker.evaluate(send, arg);
-  }
-  const ext = await session.openExtensionPage('popup.html');
-  try {
-    return await ext.evaluate(send, arg);
-  } finally {
-    await ext.close();
-  }
-}
-
 /** Back to the default settings (the stored item removed: every tab falls back to the defaults). */
 async function resetSettings(session: Session): Promise<void> {
   const ext = await session.openExtensionPage('popup.html');
