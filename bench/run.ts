@@ -38,6 +38,9 @@ import type { CardResult, LoadResult } from './browser/card';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SMOKE = process.argv.includes('--smoke');
+// `--only=<page>:<aliases>[,<aliases>…]` (e.g. --only=ar-1m:real,10000): Hashiya, the floor and
+// highlights alone on those cells, with where each long frame's time went; nothing else, no report.
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 interface Config {
   runs: number;
@@ -52,7 +55,13 @@ interface Config {
   markjs: (page: string, terms: number) => boolean;
 }
 
-const CONFIG: Config = SMOKE
+const FULL_PAGES: Config['pages'] = [
+  { id: 'ar-100k', lang: 'ar', bytes: 100_000 },
+  { id: 'ar-1m', lang: 'ar', bytes: 1_000_000 },
+  { id: 'en-100k', lang: 'en', bytes: 100_000 },
+];
+
+const BASE: Config = SMOKE
   ? {
       runs: 2,
       limitMs: 10_000,
@@ -71,11 +80,7 @@ const CONFIG: Config = SMOKE
   : {
       runs: 5,
       limitMs: 60_000,
-      pages: [
-        { id: 'ar-100k', lang: 'ar', bytes: 100_000 },
-        { id: 'ar-1m', lang: 'ar', bytes: 1_000_000 },
-        { id: 'en-100k', lang: 'en', bytes: 100_000 },
-      ],
+      pages: FULL_PAGES,
       aliases: [100, 1000, 5000, 10_000, 100_000],
       headline: { page: 'ar-100k', aliases: 5000 },
       floorHeadline: { page: 'ar-1m', aliases: 10_000 },
@@ -83,6 +88,18 @@ const CONFIG: Config = SMOKE
       corpus: [1, 100, 10_000],
       markjs: () => true,
     };
+
+function onlyConfig(spec: string): Config {
+  const [page, lists = 'real'] = spec.split(':');
+  const pages = [...FULL_PAGES, ...BASE.pages].filter((p) => p.id === page).slice(0, 1);
+  if (!pages.length) throw new Error(`--only: no page ${page}`);
+  const aliases = lists
+    .split(',')
+    .filter((l) => l !== 'real')
+    .map(Number);
+  return { ...BASE, pages, aliases, markjs: () => false };
+}
+const CONFIG: Config = ONLY ? onlyConfig(ONLY) : BASE;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const elapsed = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
@@ -260,11 +277,14 @@ async function measurePage(
           if (mj[c].length >= 3 && mj[c][0].ms > 10_000) continue;
         }
         await open(`/page/${page.id}.html`);
-        if (c === 'hashiya')
-          acc.h.push(
-            await call<HashiyaResult>('hashiya', [`/gaz/${gaz.id}.json`, { pointer: pointerOn(gaz, gazetteers) }]),
-          );
-        else if (c === 'floor') acc.f.push(await call<FloorResult>('floor', []));
+        if (c === 'hashiya') {
+          const h = await call<HashiyaResult>('hashiya', [
+            `/gaz/${gaz.id}.json`,
+            { pointer: pointerOn(gaz, gazetteers) },
+          ]);
+          acc.h.push(h);
+          if (ONLY) logRun(page, gaz, h);
+        } else if (c === 'floor') acc.f.push(await call<FloorResult>('floor', []));
         else if (c === 'register') acc.reg.push(await call<RegisterResult>('register', [`/gaz/${gaz.id}.json`]));
         else {
           const t = performance.now();
@@ -292,6 +312,20 @@ async function measurePage(
     log(`  ${page.label}: run ${run + 1}/${CONFIG.runs} done (${elapsed(t)})`);
   }
   return accs.map((acc) => cellOf(page, acc));
+}
+
+function logRun(page: BenchPage, gaz: BenchGazetteer, h: HashiyaResult) {
+  const frames = h.frames
+    .map(
+      (f) =>
+        `${f.ms.toFixed(0)} ms (script ${f.scriptMs.toFixed(0)}, render ${f.renderMs.toFixed(0)}; ${f.longestScript})`,
+    )
+    .join('; ');
+  log(
+    `    ${page.label}, ${gaz.label}: ${h.ms.toFixed(1)} ms, ${h.marks} marks, ${h.slices} slices, longest slice ` +
+      `${h.longestSliceMs.toFixed(1)} ms, long tasks ${h.longTasks} (max ${h.longestLongTaskMs.toFixed(0)} ms)` +
+      (frames ? `; long frames: ${frames}` : ''),
+  );
 }
 
 function pointerFigures(list: (PointerResult | null)[]): CellFigures['pointer'] {
@@ -430,7 +464,8 @@ async function main() {
   const entities = parseCatalog(seeds.catalog.file, seeds.catalog.text);
   const realIndex = compileCorpus(seeds);
   serve('/index/real.json', JSON_TYPE, JSON.stringify(realIndex));
-  const gazetteers: BenchGazetteer[] = [realGazetteer(entities, realIndex)];
+  const gazetteers: BenchGazetteer[] =
+    !ONLY || ONLY.split(':')[1]?.split(',').includes('real') !== false ? [realGazetteer(entities, realIndex)] : [];
   for (const n of CONFIG.aliases) gazetteers.push(syntheticGazetteer(n));
   gazetteers.sort((a, b) => a.terms.length - b.terms.length);
   for (const g of gazetteers) {
@@ -493,8 +528,10 @@ async function main() {
         await call('register', [`/gaz/${g.id}.json`]);
       }
     }
-    await open(`/page/${pages[0].id}.html`);
-    await call('markjs', [`/terms/${gazetteers[0].id}.json`, 'exactly', CONFIG.limitMs]);
+    if (!ONLY) {
+      await open(`/page/${pages[0].id}.html`);
+      await call('markjs', [`/terms/${gazetteers[0].id}.json`, 'exactly', CONFIG.limitMs]);
+    }
     log(`warm-up done (${elapsed(t0)})`);
 
     const cells: CellFigures[] = [];
@@ -511,6 +548,11 @@ async function main() {
         );
       }
       log(`${page.label} done (${elapsed(t)})`);
+    }
+    if (ONLY) {
+      await browser.close();
+      server.close();
+      return;
     }
 
     // Hover card on the real index.

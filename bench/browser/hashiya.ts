@@ -43,6 +43,17 @@ export interface HashiyaResult {
   /** session.at() right after marking, and after 1 s + an idle period. */
   pointer: PointerResult | null;
   pointerSettled: PointerResult | null;
+  /** Long animation frames (≥ 50 ms) during the run: where a long task's time went. */
+  frames: FrameFigures[];
+}
+
+export interface FrameFigures {
+  ms: number;
+  /** Script time in the frame, and the longest script with its source. */
+  scriptMs: number;
+  longestScript: string;
+  /** Style, layout and paint: from renderStart to the frame's end. */
+  renderMs: number;
 }
 
 export interface PointerResult {
@@ -120,6 +131,9 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
   const longTasks: PerformanceEntry[] = [];
   const po = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
   po.observe({ type: 'longtask' });
+  const loafs: PerformanceEntry[] = [];
+  const lo = new PerformanceObserver((list) => loafs.push(...list.getEntries()));
+  lo.observe({ type: 'long-animation-frame' });
 
   // Instrument the yields page/yield.ts makes: each call ends a slice of ours, each resume starts one.
   // Waiting for the background also ends a slice: the lookup wrapper below marks those.
@@ -165,6 +179,8 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
   await sleep(60);
   longTasks.push(...po.takeRecords());
   po.disconnect();
+  loafs.push(...lo.takeRecords());
+  lo.disconnect();
   background.close();
   const ours = longTasks.filter((e) => e.startTime + e.duration >= t0 && e.startTime <= t2);
   const { stats } = background;
@@ -196,6 +212,31 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
     indexBuildMs: background.indexBuildMs,
     pointer,
     pointerSettled,
+    frames: loafs.filter((e) => e.startTime + e.duration >= t0 && e.startTime <= t2).map(frameFigures),
+  };
+}
+
+interface LoafScript {
+  duration: number;
+  invoker: string;
+  sourceFunctionName: string;
+  sourceCharPosition: number;
+}
+interface Loaf extends PerformanceEntry {
+  renderStart: number;
+  scripts: LoafScript[];
+}
+
+function frameFigures(e: PerformanceEntry): FrameFigures {
+  const f = e as Loaf;
+  const longest = [...f.scripts].sort((a, b) => b.duration - a.duration)[0];
+  return {
+    ms: f.duration,
+    scriptMs: f.scripts.reduce((a, s) => a + s.duration, 0),
+    longestScript: longest
+      ? `${longest.duration.toFixed(0)} ms ${longest.invoker} ${longest.sourceFunctionName}@${longest.sourceCharPosition}`
+      : '',
+    renderMs: f.renderStart ? f.startTime + f.duration - f.renderStart : 0,
   };
 }
 
