@@ -1,15 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildManifest } from './manifest/manifest';
 import { TEST_HOSTS } from './manifest/sites';
+import { INDEX_DIR, INDEX_FILE, indexFiles } from './engine/index-format';
+import { unpackIndex } from './engine/index-container';
 
 // One codebase, two browsers: Chrome MV3 (service worker) and Firefox MV2 (event page).
 // HASHIYA_TEST_HOSTS=1 builds the E2E variant into .output/test/: content scripts also run on
 // the 127.0.0.1 fixture server. Release builds stay least-privilege.
 const testHosts = process.env.HASHIYA_TEST_HOSTS === '1';
-const INDEX = resolve('generated/corpus-index.json');
+const INDEX = resolve('generated', INDEX_DIR);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -22,10 +24,16 @@ export default defineConfig({
   manifest: ({ browser }) => buildManifest(browser, testHosts),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      if (!existsSync(INDEX)) {
-        throw new Error(`${INDEX} is missing: run \`npm run corpus -- build\` first (npm run build does).`);
+      const index = join(INDEX, INDEX_FILE);
+      if (!existsSync(index)) {
+        throw new Error(`${index} is missing: run \`npm run corpus -- build\` first (npm run build does).`);
       }
-      files.push({ relativeDest: 'corpus-index.json', contents: readFileSync(INDEX, 'utf8') });
+      // Ship index.bin and exactly the shards it names (a damaged index fails the build here).
+      const { head } = unpackIndex(readFileSync(index));
+      for (const name of indexFiles(head)) {
+        if (!existsSync(join(INDEX, name))) throw new Error(`${join(INDEX, name)} is missing: rebuild the corpus.`);
+        files.push({ relativeDest: `${INDEX_DIR}/${name}`, absoluteSrc: join(INDEX, name) });
+      }
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!testHosts) return;

@@ -1,73 +1,109 @@
-// Hover-card and reader data, derived from the compiled index on request. Sentences are cut from
-// the article text here, so the index stores each sentence once however many entities it names.
-import type { CorpusIndex } from '../engine/index-format';
+// Hover-card and reader data from the opened index. Each entity's card lines are ranked at
+// compile time (compiler/card-lines.ts) and stored with their sentences in a card shard, so a card
+// reads one small file: the lines of the page's story first (from that article's text shard, read
+// at the same time), then the stored order.
+import type { Corpus } from '../engine/corpus';
+import { CARD_LINES } from '../engine/index-format';
+import type { CardLineText } from '../engine/shard-checks';
 import type { ArticleView, CorpusMention, CorpusOverview, EntityCard, EntitySummary } from '../messaging/protocol';
 
-const MAX_MENTIONS = 5;
 const MAX_RELATED = 6;
 
-export function entityIndex(index: CorpusIndex, entityId: string): number {
-  const i = index.gazetteer.entityIds.indexOf(entityId);
-  if (i < 0) throw new Error(`unknown entity "${entityId}"`);
-  return i;
+export function entityIndex(corpus: Corpus, entityId: string): number {
+  const e = corpus.entityNumber(entityId);
+  if (e < 0) throw new Error(`unknown entity "${entityId}"`);
+  return e;
 }
 
-function summary(index: CorpusIndex, e: number): EntitySummary {
-  const { id, type, names } = index.entities[e];
+function summary(corpus: Corpus, e: number): EntitySummary {
+  const { id, type, names } = corpus.entities[e];
   return { id, type, names };
 }
 
-export function entityCard(index: CorpusIndex, entityId: string, storyArticleId?: string | null): EntityCard {
-  const e = entityIndex(index, entityId);
-  const refs = index.mentions[e] ?? [];
-  // Rank sentence references first and cut text only for the few shown: a busy entity of a large
-  // corpus has thousands of mentions, and the card shows five.
-  const story = storyArticleId ? index.articles.findIndex((a) => a.id === storyArticleId) : -1;
-  const bySentence = new Map<number, [number, number]>(); // sentence → its first mention
-  for (const [s, start, end] of refs) if (!bySentence.has(s)) bySentence.set(s, [start, end]);
-  const dateOf = (s: number) => index.articles[index.sentences[s][0]].date ?? '';
-  // The story the reader is on first, then newest first; undated last; corpus order otherwise.
-  const ranked = [...bySentence.keys()].sort(
-    (x, y) =>
-      +(index.sentences[y][0] === story) - +(index.sentences[x][0] === story) ||
-      dateOf(y).localeCompare(dateOf(x)) ||
-      x - y,
-  );
-  const mentions: CorpusMention[] = ranked.slice(0, MAX_MENTIONS).map((s) => {
-    const [a, s0, s1] = index.sentences[s];
-    const [start, end] = bySentence.get(s)!;
-    const article = index.articles[a];
-    return {
-      articleId: article.id,
-      title: article.title,
-      date: article.date,
-      lang: article.lang,
-      sentence: article.text.slice(s0, s1),
-      markStart: start - s0,
-      markEnd: end - s0,
-    };
-  });
+/** Whether the article's story fingerprint lists the entity: only then is its text shard worth reading. */
+function mentions(corpus: Corpus, article: number, e: number): boolean {
+  const { entityOffsets, entities } = corpus.stories;
+  for (let k = entityOffsets[article]; k < entityOffsets[article + 1]; k++) if (entities[k] === e) return true;
+  return false;
+}
+
+/** The story article's own lines for the entity, in text order. */
+async function storyLines(corpus: Corpus, article: number, e: number): Promise<CardLineText[]> {
+  if (article < 0 || !mentions(corpus, article, e)) return [];
+  const { title, date, text, lines } = await corpus.article(article);
+  const out: CardLineText[] = [];
+  for (let i = 0; i < lines.length && out.length < CARD_LINES; i += 5) {
+    const [entity, s0, s1, m0, m1] = lines.slice(i, i + 5);
+    if (entity === e)
+      out.push({ article, title, date, sentence: text.slice(s0, s1), markStart: m0 - s0, markEnd: m1 - s0 });
+  }
+  return out;
+}
+
+export async function entityCard(
+  corpus: Corpus,
+  entityId: string,
+  storyArticleId?: string | null,
+): Promise<EntityCard> {
+  const e = entityIndex(corpus, entityId);
+  const story = storyArticleId ? corpus.articleNumber(storyArticleId) : -1;
+  const [lines, ranked] = await Promise.all([storyLines(corpus, story, e), corpus.cardLines(e)]);
+  for (let i = 0; i < ranked.length && lines.length < CARD_LINES; i++)
+    if (ranked[i].article !== story) lines.push(ranked[i]);
+  const mentionLines = lines.map(({ article, title, date, sentence, markStart, markEnd }): CorpusMention => ({
+    articleId: corpus.articleIds[article],
+    title,
+    date,
+    lang: corpus.articleLang(article),
+    sentence,
+    markStart,
+    markEnd,
+  }));
   return {
-    ...summary(index, e),
-    gloss: index.entities[e].gloss,
-    mentions,
-    mentionCount: refs.length,
-    related: (index.gazetteer.related[e] ?? []).slice(0, MAX_RELATED).map((r) => summary(index, r)),
+    ...summary(corpus, e),
+    gloss: corpus.entities[e].gloss,
+    mentions: mentionLines,
+    mentionCount: corpus.mentionCounts[e],
+    related: (corpus.gazetteer.related[e] ?? []).slice(0, MAX_RELATED).map((r) => summary(corpus, r)),
   };
 }
 
-export function corpusOverview(index: CorpusIndex): CorpusOverview {
+/**
+ * Reads the card shards of a page's entities (named in its story features) while it is scored, so
+ * the first hover finds its lines in memory. A failed read is left for that card to report.
+ */
+export function prefetchCards(corpus: Corpus, entities: number[]): void {
+  for (const e of new Set(entities)) if (e < corpus.entities.length) corpus.cardLines(e).catch(() => {});
+}
+
+/** The reader's index: every article (from the article list) and entity. */
+export async function corpusOverview(corpus: Corpus): Promise<CorpusOverview> {
+  const articles = await corpus.list.all();
+  const articleIds: string[][] = corpus.entities.map(() => []);
+  const { entityOffsets, entities } = corpus.stories;
+  for (let a = 0; a < articles.length; a++)
+    for (let k = entityOffsets[a]; k < entityOffsets[a + 1]; k++) articleIds[entities[k]]?.push(corpus.articleIds[a]);
   return {
-    articles: index.articles.map(({ text: _text, ...meta }) => meta),
-    entities: index.entities.map((ent, e) => {
-      const articleIds = [...new Set((index.mentions[e] ?? []).map(([s]) => index.articles[index.sentences[s][0]].id))];
-      return { ...summary(index, e), gloss: ent.gloss, articleIds, count: index.mentions[e]?.length ?? 0 };
-    }),
+    articles: articles.map(([title, date, source, url], a) => ({
+      id: corpus.articleIds[a],
+      title,
+      lang: corpus.articleLang(a),
+      date,
+      source,
+      url,
+    })),
+    entities: corpus.entities.map((ent, e) => ({
+      ...summary(corpus, e),
+      gloss: ent.gloss,
+      articleIds: articleIds[e],
+      count: corpus.mentionCounts[e],
+    })),
   };
 }
 
-export function articleView(index: CorpusIndex, articleId: string): ArticleView {
-  const article = index.articles.find((a) => a.id === articleId);
-  if (!article) throw new Error(`unknown article "${articleId}"`);
-  return article;
+export async function articleView(corpus: Corpus, articleId: string): Promise<ArticleView> {
+  const a = corpus.articleNumber(articleId);
+  if (a < 0) throw new Error(`unknown article "${articleId}"`);
+  const { id, title, date, source, url, text } = await corpus.article(a);
+  return { id, title, lang: corpus.articleLang(a), date, source, url, text };
 }

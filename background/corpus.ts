@@ -1,21 +1,18 @@
 import { browser } from 'wxt/browser';
-import { INDEX_VERSION, type CorpusIndex } from '../engine/index-format';
+import { fetchFiles } from '../engine/corpus';
+import { INDEX_DIR } from '../engine/index-format';
+import { openReadyCorpus, type ReadyCorpus } from './ready-corpus';
 
-// The compiled index ships as a file inside the extension; the background reads it once per
-// lifetime (a service worker may be restarted at any time, so it is read lazily, not at install).
-let loading: Promise<CorpusIndex> | null = null;
+// The compiled index ships as files inside the extension (/corpus/); the background reads index.bin
+// once per lifetime (a service worker may be restarted at any time, so it is read lazily, not at
+// install) and text shards when a card or the reader needs them. A damaged or foreign index is
+// refused with the loader's CorpusIndexError, and the next request tries again.
+let loading: Promise<ReadyCorpus> | null = null;
 
-export const INDEX_PATH = '/corpus-index.json';
+const extensionFiles = fetchFiles((name) => browser.runtime.getURL(`/${INDEX_DIR}/${name}` as '/'));
 
-export function loadCorpus(): Promise<CorpusIndex> {
-  loading ??= (async () => {
-    const res = await fetch(browser.runtime.getURL(INDEX_PATH as '/'));
-    const index = (await res.json()) as CorpusIndex;
-    if (index.version !== INDEX_VERSION) {
-      throw new Error(`corpus index version ${index.version}, expected ${INDEX_VERSION}`);
-    }
-    return index;
-  })();
+export function loadCorpus(): Promise<ReadyCorpus> {
+  loading ??= openReadyCorpus(extensionFiles);
   loading.catch(() => (loading = null));
   return loading;
 }

@@ -4,12 +4,9 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging/protocol';
-import { storyContext } from '../engine/annotate';
-import { scoreStories, type StoryContext } from '../engine/story';
-import type { CorpusIndex } from '../engine/index-format';
-import { createAliasIndex } from '../engine/alias-lookup';
+import { scoreStories } from '../engine/story';
 import { loadCorpus } from './corpus';
-import { articleView, corpusOverview, entityCard } from './cards';
+import { articleView, corpusOverview, entityCard, prefetchCards } from './cards';
 import { assertContentScriptFor, assertExtensionPage, assertFromExtension } from './senders';
 import { setStoryBadge } from './badge';
 
@@ -30,49 +27,39 @@ const ArticleRequest = v.object({ articleId: Id });
 // A 1 MB page has some tens of thousands of distinct tokens; keys are single normalized tokens.
 const LookupRequest = v.object({ keys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(500_000)) });
 
-let aliases: { index: CorpusIndex; lookup: ReturnType<typeof createAliasIndex> } | null = null;
-function aliasIndexOf(index: CorpusIndex) {
-  if (aliases?.index !== index) aliases = { index, lookup: createAliasIndex(index.gazetteer) };
-  return aliases.lookup;
-}
-
-let stories: { index: CorpusIndex; ctx: StoryContext } | null = null;
-function storiesOf(index: CorpusIndex): StoryContext {
-  if (stories?.index !== index) stories = { index, ctx: storyContext(index) };
-  return stories.ctx;
-}
-
 export function registerHandlers(): void {
   onMessage('hello', async ({ data, sender }) => {
     assertFromExtension(sender);
     v.parse(Hello, data);
-    const index = await loadCorpus();
+    const { corpus } = await loadCorpus();
     return {
       version: browser.runtime.getManifest().version,
-      indexVersion: index.version,
-      articles: index.articles.length,
-      entities: index.entities.length,
+      indexVersion: corpus.version,
+      articles: corpus.articleIds.length,
+      entities: corpus.entities.length,
     };
   });
 
   onMessage('lookupAliases', async ({ data, sender }) => {
     assertFromExtension(sender);
     const { keys } = v.parse(LookupRequest, data);
-    return aliasIndexOf(await loadCorpus()).lookup(keys);
+    return (await loadCorpus()).aliases.lookup(keys);
   });
 
   onMessage('getEntityCard', async ({ data, sender }) => {
     assertFromExtension(sender);
     const req = v.parse(CardRequest, data);
-    return entityCard(await loadCorpus(), req.entityId, req.storyArticleId);
+    return entityCard((await loadCorpus()).corpus, req.entityId, req.storyArticleId);
   });
 
   onMessage('matchStory', async ({ data, sender }) => {
     const req = v.parse(StoryRequest, data);
     assertContentScriptFor(sender, req.url);
-    const index = await loadCorpus();
-    const best = scoreStories(req.features, storiesOf(index))[0];
-    const article = best ? index.articles[best.article] : null;
+    const { corpus, stories } = await loadCorpus();
+    prefetchCards(corpus, req.features.entities);
+    const best = scoreStories(req.features, stories)[0];
+    // The title is in the article's text shard: read only for the one article shown.
+    const article = best ? await corpus.article(best.article) : null;
     const match =
       best && article
         ? {
@@ -100,11 +87,11 @@ export function registerHandlers(): void {
 
   onMessage('getCorpusOverview', async ({ sender }) => {
     assertExtensionPage(sender);
-    return corpusOverview(await loadCorpus());
+    return corpusOverview((await loadCorpus()).corpus);
   });
 
   onMessage('getArticle', async ({ data, sender }) => {
     assertExtensionPage(sender);
-    return articleView(await loadCorpus(), v.parse(ArticleRequest, data).articleId);
+    return articleView((await loadCorpus()).corpus, v.parse(ArticleRequest, data).articleId);
   });
 }

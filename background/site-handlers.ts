@@ -3,7 +3,7 @@
 // must never be able to widen where scripts run).
 import * as v from 'valibot';
 import { MAX_ENTITY_IDS, onMessage, type EntitySummary } from '../messaging/protocol';
-import type { CorpusIndex } from '../engine/index-format';
+import type { Corpus } from '../engine/corpus';
 import { loadCorpus } from './corpus';
 import { assertExtensionPage, assertFromExtension } from './senders';
 import { disableSite, enableSite } from './sites';
@@ -31,10 +31,10 @@ const Host = v.pipe(
 const EnableRequest = v.object({ origin: Origin });
 const DisableRequest = v.object({ host: Host });
 
-let byId: { index: CorpusIndex; map: Map<string, EntitySummary> } | null = null;
-function entitySummaries(index: CorpusIndex): Map<string, EntitySummary> {
-  if (byId?.index !== index) {
-    byId = { index, map: new Map(index.entities.map(({ id, type, names }) => [id, { id, type, names }])) };
+let byId: { corpus: Corpus; map: Map<string, EntitySummary> } | null = null;
+function entitySummaries(corpus: Corpus): Map<string, EntitySummary> {
+  if (byId?.corpus !== corpus) {
+    byId = { corpus, map: new Map(corpus.entities.map(({ id, type, names }) => [id, { id, type, names }])) };
   }
   return byId.map;
 }
@@ -43,7 +43,7 @@ export function registerSiteHandlers(): void {
   onMessage('getEntities', async ({ data, sender }) => {
     assertFromExtension(sender);
     const { ids } = v.parse(EntitiesRequest, data);
-    const map = entitySummaries(await loadCorpus());
+    const map = entitySummaries((await loadCorpus()).corpus);
     return ids.flatMap((id) => map.get(id) ?? []);
   });
 

@@ -1,8 +1,10 @@
 // Corpus scale: synthetic corpora of N articles (corpus sentences and template sentences naming a
-// varied cast of real catalog entities), compiled with the real compiler from in-memory SeedFiles.
-// Measures compile time (Node) and index size here; bench/run.ts measures load time in Chromium.
+// varied cast of real catalog entities), compiled and encoded with the real compiler from in-memory
+// SeedFiles. Measures compile time (Node) and file sizes here; bench/run.ts serves the files and
+// measures loading and cards in Chromium.
 import { gzipSync } from 'node:zlib';
 import { compileCorpus, type SeedFiles } from '../compiler/compile';
+import { encodeIndex, type IndexFile } from '../compiler/encode-index';
 import type { CatalogEntity } from '../engine/types';
 import { mulberry32 } from './gazetteers';
 import { AR_TEMPLATES, AR_WORDS, EN_TEMPLATES, EN_WORDS, corpusSentences } from './pages';
@@ -10,12 +12,17 @@ import { AR_TEMPLATES, AR_WORDS, EN_TEMPLATES, EN_WORDS, corpusSentences } from 
 export interface CorpusScaleResult {
   articles: number;
   textBytes: number;
+  /** compileCorpus + encodeIndex, what `npm run corpus -- build` does before writing. */
   compileMs: number;
+  /** index.bin, read at start. */
   indexBytes: number;
   indexGzipBytes: number;
+  /** The shards (card lines, texts, the article list), read on demand. */
+  shards: number;
+  shardBytes: number;
   mentions: number;
-  /** The index JSON, served to Chromium for the load measurement. */
-  json: string;
+  /** The index files, served to Chromium for the load and card measurements. */
+  files: IndexFile[];
 }
 
 export function syntheticArticles(count: number, entities: CatalogEntity[], seed = 7): SeedFiles['articles'] {
@@ -95,15 +102,18 @@ export function corpusScale(
       },
     },
   );
+  const files = encodeIndex(index);
   const compileMs = performance.now() - t0;
-  const json = JSON.stringify(index);
+  const [bin, ...shards] = files;
   return {
     articles: count,
     textBytes,
     compileMs,
-    indexBytes: Buffer.byteLength(json, 'utf8'),
-    indexGzipBytes: gzipSync(json).length,
-    mentions: index.mentions.reduce((n, list) => n + list.length, 0),
-    json,
+    indexBytes: bin.bytes.length,
+    indexGzipBytes: gzipSync(bin.bytes).length,
+    shards: shards.length,
+    shardBytes: shards.reduce((n, f) => n + f.bytes.length, 0),
+    mentions: index.mentionCounts.reduce((n, c) => n + c, 0),
+    files,
   };
 }

@@ -12,6 +12,8 @@ import os from 'node:os';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { compileCorpus } from '../compiler/compile';
+import { encodeIndex, type IndexFile } from '../compiler/encode-index';
+import { openCompiled } from '../compiler/memory-index';
 import { readSeeds } from '../compiler/seeds';
 import { parseCatalog } from '../compiler/catalog';
 import { createAnnotator } from '../engine/annotate';
@@ -120,6 +122,12 @@ interface Asset {
 }
 const assets = new Map<string, Asset>();
 const serve = (path: string, type: string, body: string | Buffer) => assets.set(path, { type, body });
+/** Serves index files under `dir` (as the extension ships them under /corpus/); returns their removal. */
+function serveIndex(dir: string, files: IndexFile[]): () => void {
+  for (const f of files)
+    serve(dir + f.name, f.name.endsWith('.json') ? JSON_TYPE : 'application/octet-stream', Buffer.from(f.bytes));
+  return () => files.forEach((f) => assets.delete(dir + f.name));
+}
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -402,7 +410,7 @@ async function quality(index: ReturnType<typeof compileCorpus>, real: BenchGazet
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.html'))
     .sort();
-  const annotate = createAnnotator(index);
+  const annotate = createAnnotator(await openCompiled(index));
   const who: QualityFigures[] = [
     { who: 'Hashiya', tp: 0, fp: 0, fn: 0, perPage: [] },
     { who: 'mark.js exactly', tp: 0, fp: 0, fn: 0, perPage: [] },
@@ -424,7 +432,7 @@ async function quality(index: ReturnType<typeof compileCorpus>, real: BenchGazet
       }
     ).mentions.map(key);
     const name = file.replace(/\.html$/, '');
-    add(who[0], name, score(expected, annotate(htmlToText(html).text).mentions.map(key)));
+    add(who[0], name, score(expected, (await annotate(htmlToText(html).text)).mentions.map(key)));
     for (const [i, mode] of [
       [1, 'exactly'],
       [2, 'partially'],
@@ -463,7 +471,7 @@ async function main() {
   const seeds = readSeeds(join(ROOT, 'seeds'));
   const entities = parseCatalog(seeds.catalog.file, seeds.catalog.text);
   const realIndex = compileCorpus(seeds);
-  serve('/index/real.json', JSON_TYPE, JSON.stringify(realIndex));
+  serveIndex('/index/real/', encodeIndex(realIndex));
   const gazetteers: BenchGazetteer[] =
     !ONLY || ONLY.split(':')[1]?.split(',').includes('real') !== false ? [realGazetteer(entities, realIndex)] : [];
   for (const n of CONFIG.aliases) gazetteers.push(syntheticGazetteer(n));
@@ -558,7 +566,7 @@ async function main() {
     // Hover card on the real index.
     const cards: CardFigures[] = [];
     await open('/blank.html');
-    const realCard = await call<CardResult>('cardsFromUrl', ['/index/real.json', Math.max(5, CONFIG.runs)]);
+    const realCard = await call<CardResult>('cardsFromUrl', ['/index/real/', Math.max(5, CONFIG.runs)]);
     cards.push({ label: `real index (${realIndex.articles.length} article)`, ...realCard });
     log(`hover card: ${realCard.medianMs.toFixed(2)} ms median, ${realCard.maxMs.toFixed(2)} ms max`);
 
@@ -574,30 +582,35 @@ async function main() {
     for (const n of CONFIG.corpus) {
       const t = performance.now();
       const c = corpusScale(n, seeds.catalog, entities, log);
-      serve(`/index/${n}.json`, JSON_TYPE, c.json);
+      const unserve = serveIndex(`/index/${n}/`, c.files);
       await open('/blank.html');
-      const load = await call<LoadResult>('loadIndex', [`/index/${n}.json`, CONFIG.runs], 600_000);
+      const load = await call<LoadResult>('loadIndex', [`/index/${n}/`, CONFIG.runs], 600_000);
       corpus.push({
         articles: n,
         textBytes: c.textBytes,
         compileMs: c.compileMs,
         indexBytes: c.indexBytes,
         indexGzipBytes: c.indexGzipBytes,
+        shards: c.shards,
+        shardBytes: c.shardBytes,
         mentions: c.mentions,
+        readMs: load.readMs,
         parseMs: load.parseMs,
         structureMs: load.structureMs,
         loadMs: load.ms,
       });
       log(
-        `corpus ${n}: compile ${c.compileMs.toFixed(0)} ms, index ${(c.indexBytes / 1e6).toFixed(2)} MB, load ${load.ms.toFixed(1)} ms (${elapsed(t)})`,
+        `corpus ${n}: compile ${c.compileMs.toFixed(0)} ms, index.bin ${(c.indexBytes / 1e6).toFixed(2)} MB + ` +
+          `${c.shards} shards ${(c.shardBytes / 1e6).toFixed(2)} MB, load ${load.ms.toFixed(1)} ms ` +
+          `(read ${load.readMs.toFixed(1)}, parse ${load.parseMs.toFixed(1)}, structure ${load.structureMs.toFixed(1)}) (${elapsed(t)})`,
       );
       if (n === CONFIG.corpus[CONFIG.corpus.length - 1]) {
         await open('/blank.html');
-        const big = await call<CardResult>('cardsFromUrl', [`/index/${n}.json`, Math.max(5, CONFIG.runs), 5], 600_000);
+        const big = await call<CardResult>('cardsFromUrl', [`/index/${n}/`, Math.max(5, CONFIG.runs), 5], 600_000);
         cards.push({ label: `${n.toLocaleString('en-US')}-article index, 5 busiest entities`, ...big });
         log(`hover card (${n} articles): ${big.medianMs.toFixed(2)} ms median, ${big.maxMs.toFixed(2)} ms max`);
       }
-      assets.delete(`/index/${n}.json`);
+      unserve();
     }
 
     const results: Results = {

@@ -3,11 +3,14 @@
 // the visible text of its <body> exactly as the content script reads it (engine/dom-text.ts).
 // Errors: one line on stderr, exit code 1.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createAnnotator } from '../engine/annotate';
+import { openCorpus, type Corpus } from '../engine/corpus';
+import { INDEX_FILE } from '../engine/index-format';
 import { htmlToText } from './html';
-import type { CorpusIndex } from '../engine/index-format';
-import { INDEX_FILE, readSeeds } from '../compiler/seeds';
+import { GENERATED_INDEX_DIR, diskReader, readSeeds } from '../compiler/seeds';
 import { compileCorpus } from '../compiler/compile';
+import { openCompiled } from '../compiler/memory-index';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -16,10 +19,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function loadIndex(): CorpusIndex {
+function loadIndex(): Promise<Corpus> {
   // The built index when there is one; otherwise compile the seeds in memory (nothing written).
-  if (existsSync(INDEX_FILE)) return JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as CorpusIndex;
-  return compileCorpus(readSeeds());
+  if (existsSync(join(GENERATED_INDEX_DIR, INDEX_FILE))) return openCorpus(diskReader(GENERATED_INDEX_DIR));
+  return openCompiled(compileCorpus(readSeeds()));
 }
 
 export function readInput(file: string | undefined): { text: string; published: string | null } {
@@ -50,8 +53,8 @@ export function readInput(file: string | undefined): { text: string; published: 
 
 const { text, published } = readInput(process.argv[2]);
 try {
-  const annotate = createAnnotator(loadIndex());
-  process.stdout.write(JSON.stringify(annotate(text, published), null, 2) + '\n');
+  const annotate = createAnnotator(await loadIndex());
+  process.stdout.write(JSON.stringify(await annotate(text, published), null, 2) + '\n');
 } catch (e) {
   fail((e as Error).message.split('\n')[0]);
 }

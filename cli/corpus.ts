@@ -1,17 +1,20 @@
 // npm run corpus -- build | stats | suggest
-//   build    validate seeds/ and write generated/corpus-index.json (atomically)
+//   build    validate seeds/ and write generated/corpus/ (index.bin and text shards, atomically)
 //   stats    summarize the compiled index
 //   suggest  list names in the articles that look like entities but are not in the catalog
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { compileCorpus } from '../compiler/compile';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileCorpus, type CompiledCorpus } from '../compiler/compile';
+import { encodeIndex } from '../compiler/encode-index';
 import { SeedError, SeedErrors } from '../compiler/errors';
-import { INDEX_FILE, readSeeds, writeAtomically } from '../compiler/seeds';
-import { corpusStats } from '../compiler/stats';
+import { GENERATED_INDEX_DIR, diskReader, readSeeds, writeIndexFiles } from '../compiler/seeds';
+import { corpusStats, kib } from '../compiler/stats';
 import { suggestNames } from '../compiler/suggest';
+import { openCorpus } from '../engine/corpus';
+import { INDEX_FILE } from '../engine/index-format';
 import { createMatcher } from '../engine/matcher';
-import type { CorpusIndex } from '../engine/index-format';
 
-function compile(): CorpusIndex {
+function compile(): CompiledCorpus {
   const seeds = readSeeds();
   const total = seeds.articles.length;
   const started = Date.now();
@@ -28,28 +31,40 @@ function compile(): CorpusIndex {
   });
 }
 
-function main(command: string | undefined): void {
+async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'build': {
-      const index = compile();
-      const json = JSON.stringify(index);
-      writeAtomically(INDEX_FILE, json);
+      const compiled = compile();
+      const files = encodeIndex(compiled);
+      writeIndexFiles(GENERATED_INDEX_DIR, files);
+      rmSync('generated/corpus-index.json', { force: true }); // a version 1 index, if an old build left one
+      const [index, ...shards] = files;
+      const kinds = ['text', 'cards', 'articles'].map(
+        (k) => `${shards.filter((f) => f.name.startsWith(`${k}-`)).length} ${k}`,
+      );
       console.log(
-        `corpus: ${index.articles.length} articles, ${index.entities.length} entities → ${INDEX_FILE} (${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB)`,
+        `corpus: ${compiled.articles.length} articles, ${compiled.entities.length} entities → ${GENERATED_INDEX_DIR}/ ` +
+          `(${INDEX_FILE} ${kib(index.bytes.length)}; shards ${kinds.join(', ')}: ${kib(shards.reduce((n, f) => n + f.bytes.length, 0))})`,
       );
       return;
     }
     case 'stats': {
-      if (!existsSync(INDEX_FILE))
-        throw new Error(`${INDEX_FILE} does not exist: run \`npm run corpus -- build\` first`);
-      const index = JSON.parse(readFileSync(INDEX_FILE, 'utf8')) as CorpusIndex;
-      console.log(corpusStats(index, statSync(INDEX_FILE).size));
+      if (!existsSync(join(GENERATED_INDEX_DIR, INDEX_FILE)))
+        throw new Error(`${GENERATED_INDEX_DIR}/${INDEX_FILE} does not exist: run \`npm run corpus -- build\` first`);
+      const corpus = await openCorpus(diskReader(GENERATED_INDEX_DIR));
+      const size = (name: string) => statSync(join(GENERATED_INDEX_DIR, name)).size;
+      console.log(
+        corpusStats(corpus, {
+          index: size(INDEX_FILE),
+          shards: [corpus.list, corpus.cards, corpus.texts].flatMap((s) => s.files()).reduce((n, f) => n + size(f), 0),
+        }),
+      );
       return;
     }
     case 'suggest': {
-      const index = compile();
-      const matcher = createMatcher(index.gazetteer);
-      const suggestions = suggestNames(index.articles, (t) => matcher.match(t));
+      const compiled = compile();
+      const matcher = createMatcher(compiled.gazetteer);
+      const suggestions = suggestNames(compiled.articles, (t) => matcher.match(t));
       if (!suggestions.length) console.log('no candidate names outside the catalog');
       for (const s of suggestions)
         console.log(`${String(s.count).padStart(3)}  ${s.name}  (${s.reason}; ${s.articles.join(', ')})`);
@@ -61,13 +76,11 @@ function main(command: string | undefined): void {
   }
 }
 
-try {
-  main(process.argv[2]);
-} catch (e) {
+main(process.argv[2]).catch((e: unknown) => {
   if (e instanceof SeedErrors || e instanceof SeedError) {
     console.error(`corpus: the seeds have problems; nothing was written.\n${e.message}`);
   } else {
     console.error(`corpus: ${(e as Error).message}`);
   }
   process.exit(1);
-}
+});

@@ -1,20 +1,16 @@
-// seeds/ → CorpusIndex. Pure: takes file contents, returns the index or throws SeedErrors naming
-// every problem; nothing is written here (cli/corpus.ts writes the result atomically).
+// seeds/ → CompiledCorpus. Pure: takes file contents, returns the compiled corpus or throws
+// SeedErrors naming every problem; nothing is written here (compiler/encode-index.ts encodes it,
+// cli/corpus.ts writes the files atomically).
 import { buildGazetteer } from '../engine/gazetteer';
 import { createMatcher } from '../engine/matcher';
-import { extractFeatures } from '../engine/story';
-import {
-  INDEX_VERSION,
-  type ArticleRecord,
-  type CorpusIndex,
-  type MentionRef,
-  type SentenceRef,
-} from '../engine/index-format';
-import type { CatalogEntity, Mention } from '../engine/types';
+import { extractFeatures, type StoryFingerprint } from '../engine/story';
+import { CARD_LINES, type ArticleRecord, type EntityRecord } from '../engine/index-format';
+import type { CatalogEntity, Gazetteer, Mention } from '../engine/types';
 import { parseArticle } from './articles';
 import { parseCatalog } from './catalog';
+import { rankCardLines, type CardLine } from './card-lines';
 import { SeedError, SeedErrors } from './errors';
-import { sentenceSpans } from './sentences';
+import { sentenceAround, sentenceSpans } from './sentences';
 
 export interface SeedFiles {
   catalog: { file: string; text: string };
@@ -26,10 +22,26 @@ export interface CompileOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The compiled corpus in memory; compiler/encode-index.ts turns it into the index files. */
+export interface CompiledCorpus {
+  articles: ArticleRecord[];
+  entities: EntityRecord[];
+  gazetteer: Gazetteer;
+  stories: StoryFingerprint[];
+  /** Per entity: how many times the corpus names it. */
+  mentionCounts: number[];
+  /** Per entity: its card lines in card order, cut to what a card can show (compiler/card-lines.ts). */
+  cardLines: CardLine[][];
+  /** Per article: its card lines as [entity, sentence start, sentence end, mark start, mark end]…, by entity. */
+  articleLines: number[][];
+  /** [entity a, entity b, number of articles where both appear], a < b. */
+  cooccurrence: [number, number, number][];
+}
+
 /** How many co-occurring entities an entity keeps as "related" (hover card, ambiguity evidence). */
 const RELATED = 12;
 
-export function compileCorpus(seeds: SeedFiles, options: CompileOptions = {}): CorpusIndex {
+export function compileCorpus(seeds: SeedFiles, options: CompileOptions = {}): CompiledCorpus {
   const errors: SeedError[] = [];
   let entities: CatalogEntity[] = [];
   try {
@@ -61,25 +73,26 @@ export function compileCorpus(seeds: SeedFiles, options: CompileOptions = {}): C
   const gazetteer = buildGazetteer(entities, related);
   const matcher = createMatcher(gazetteer);
 
-  const sentences: SentenceRef[] = [];
-  const mentions: MentionRef[][] = entities.map(() => []);
-  const stories = [];
+  const mentionCounts = entities.map(() => 0);
+  const lines: CardLine[][] = entities.map(() => []);
+  const articleLines: number[][] = [];
+  const stories: StoryFingerprint[] = [];
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a];
     const found = matcher.match(article.text);
     const spans = sentenceSpans(article.text);
-    const sentenceIndex = new Map<number, number>();
+    const own: number[][] = []; // [entity, sentence start, sentence end, mark start, mark end]
+    const seen = new Set<string>(); // entity and sentence: one line per sentence, marked at its first mention
     for (const m of found) {
-      const s = spans.findIndex(([start, end]) => m.start >= start && m.end <= end);
-      if (s < 0) continue;
-      let ref = sentenceIndex.get(s);
-      if (ref === undefined) {
-        ref = sentences.length;
-        sentenceIndex.set(s, ref);
-        sentences.push([a, spans[s][0], spans[s][1]]);
-      }
-      mentions[m.entity].push([ref, m.start, m.end]);
+      mentionCounts[m.entity]++;
+      const [s0, s1] = sentenceAround(spans, m.start, m.end);
+      const key = `${m.entity} ${s0}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      lines[m.entity].push([a, s0, s1, m.start, m.end]);
+      own.push([m.entity, s0, s1, m.start, m.end]);
     }
+    articleLines.push(own.sort((x, y) => x[0] - y[0]).flat());
     stories.push(
       extractFeatures(
         article.text,
@@ -91,15 +104,16 @@ export function compileCorpus(seeds: SeedFiles, options: CompileOptions = {}): C
     options.onProgress?.(a + 1, articles.length);
   }
 
+  const dates = articles.map((a) => a.date);
   return {
-    version: INDEX_VERSION,
     articles,
     entities: entities.map((e) => ({ id: e.id, type: e.type, names: e.names, gloss: e.gloss })),
     gazetteer,
-    sentences,
-    mentions,
-    cooccurrence,
     stories,
+    mentionCounts,
+    cardLines: lines.map((list) => rankCardLines(list, dates, CARD_LINES)),
+    articleLines,
+    cooccurrence,
   };
 }
 

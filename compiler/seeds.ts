@@ -1,10 +1,13 @@
 // Reads seeds/ from disk and writes the compiled index without ever leaving a half-written file.
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { INDEX_DIR, INDEX_FILE, SHARD_FILE, type ReadFile } from '../engine/index-format';
 import type { SeedFiles } from './compile';
+import type { IndexFile } from './encode-index';
 
 export const SEEDS_DIR = 'seeds';
-export const INDEX_FILE = 'generated/corpus-index.json';
+export const GENERATED_INDEX_DIR = join('generated', INDEX_DIR);
 
 export function readSeeds(dir = SEEDS_DIR): SeedFiles {
   const catalogFile = join(dir, 'catalog.json');
@@ -17,10 +20,28 @@ export function readSeeds(dir = SEEDS_DIR): SeedFiles {
   };
 }
 
-/** Write to a temporary file beside the target, then rename: readers see the old or the new index. */
-export function writeAtomically(file: string, contents: string): void {
+/** Write to a temporary file beside the target, then rename: readers see the old or the new file. */
+export function writeAtomically(file: string, contents: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, contents);
   renameSync(tmp, file);
+}
+
+/**
+ * Writes the index files into `dir`, each atomically: the shards first, index.bin last, then
+ * removes the shards the new index does not name (shards only: another build's temporary files
+ * are left alone). Shard names carry their content hash, so until index.bin is replaced the old
+ * index still finds all of its shards, and afterwards the new one all of its own.
+ */
+export function writeIndexFiles(dir: string, files: IndexFile[]): void {
+  const last = (f: IndexFile) => +(f.name === INDEX_FILE);
+  for (const f of [...files].sort((a, b) => last(a) - last(b))) writeAtomically(join(dir, f.name), f.bytes);
+  const keep = new Set(files.map((f) => f.name));
+  for (const name of readdirSync(dir))
+    if (SHARD_FILE.test(name) && !keep.has(name)) rmSync(join(dir, name), { force: true });
+}
+
+export function diskReader(dir: string): ReadFile {
+  return (name) => readFile(join(dir, name));
 }

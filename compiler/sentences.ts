@@ -37,3 +37,21 @@ export function sentenceSpans(text: string): [number, number][] {
   push(text.length);
   return spans;
 }
+
+/**
+ * The sentence of a mention [start, end): the span holding its start through the span holding its
+ * end. Usually one span; a name with a full stop inside (U.S., St. Petersburg) straddles two, and
+ * its sentence is both rather than none.
+ */
+export function sentenceAround(spans: [number, number][], start: number, end: number): [number, number] {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][1] > start) hi = mid;
+    else lo = mid + 1;
+  }
+  let last = lo;
+  while (last + 1 < spans.length && spans[last + 1][0] < end) last++;
+  return [Math.min(spans[lo][0], start), Math.max(spans[last][1], end)];
+}

@@ -1,26 +1,32 @@
-import type { CorpusIndex } from '../engine/index-format';
+import type { Corpus } from '../engine/corpus';
+
+export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 /** A maintainer's summary of the compiled index: sizes, coverage, the busiest entities. */
-export function corpusStats(index: CorpusIndex, bytes: number): string {
+export function corpusStats(corpus: Corpus, bytes: { index: number; shards: number }): string {
   const lines: string[] = [];
-  const byLang = new Map<string, number>();
-  for (const a of index.articles) byLang.set(a.lang, (byLang.get(a.lang) ?? 0) + 1);
-  lines.push(`index version ${index.version}, ${(bytes / 1024).toFixed(1)} KiB`);
-  lines.push(`articles: ${index.articles.length} (${[...byLang].map(([l, n]) => `${l} ${n}`).join(', ')})`);
-  const byType = new Map<string, number>();
-  for (const e of index.entities) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
-  lines.push(`entities: ${index.entities.length} (${[...byType].map(([t, n]) => `${t} ${n}`).join(', ')})`);
+  const count = <T>(items: T[]) => {
+    const by = new Map<T, number>();
+    for (const x of items) by.set(x, (by.get(x) ?? 0) + 1);
+    return [...by].map(([k, n]) => `${k} ${n}`).join(', ');
+  };
+  const { texts, cards, list } = corpus;
+  const shards = `${texts.files().length} text, ${cards.files().length} cards, ${list.files().length} articles`;
+  lines.push(`index version ${corpus.version}: index.bin ${kib(bytes.index)}; shards ${shards}: ${kib(bytes.shards)}`);
   lines.push(
-    `aliases: ${index.gazetteer.aliases.length} (${index.gazetteer.aliases.filter((a) => a.ambiguous).length} ambiguous)`,
+    `articles: ${corpus.articleIds.length} (${count(corpus.articleIds.map((_, a) => corpus.articleLang(a)))})`,
   );
-  const counts = index.mentions.map((m, e) => [e, m.length] as const).filter(([, n]) => n > 0);
+  lines.push(`entities: ${corpus.entities.length} (${count(corpus.entities.map((e) => e.type))})`);
+  const aliases = corpus.gazetteer.aliases;
+  lines.push(`aliases: ${aliases.length} (${aliases.filter((a) => a.ambiguous).length} ambiguous)`);
+  const counts = [...corpus.mentionCounts].map((n, e) => [e, n] as const).filter(([, n]) => n > 0);
   lines.push(
-    `mentions: ${counts.reduce((s, [, n]) => s + n, 0)} of ${counts.length} entities; ${index.entities.length - counts.length} entities never mentioned`,
+    `mentions: ${counts.reduce((s, [, n]) => s + n, 0)} of ${counts.length} entities; ${corpus.entities.length - counts.length} entities never mentioned`,
   );
-  lines.push(`sentences kept: ${index.sentences.length}; co-occurring pairs: ${index.cooccurrence.length}`);
+  lines.push(`co-occurring pairs: ${corpus.cooccurrence.length / 3}`);
   lines.push('most mentioned:');
   for (const [e, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
-    const ent = index.entities[e];
+    const ent = corpus.entities[e];
     lines.push(`  ${String(n).padStart(4)}  ${ent.id}  ${ent.names.ar} / ${ent.names.en}`);
   }
   return lines.join('\n');

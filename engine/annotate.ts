@@ -1,10 +1,10 @@
 // Text → what Hashiya knows about it: entity mentions and story matches, against a compiled
 // index. Used by `npm run annotate` and the evaluation tests; the extension runs the same steps
 // split between content script (matching, features) and background (story scores).
-import type { CorpusIndex } from './index-format';
+import type { Corpus } from './corpus';
 import { detectLang } from './lang';
 import { createMatcher } from './matcher';
-import { documentFrequency, extractFeatures, scoreStories, type StoryContext } from './story';
+import { extractFeatures, scoreStories, storyContext } from './story';
 import type { EntityType } from './types';
 
 export interface AnnotatedMention {
@@ -28,21 +28,13 @@ export interface Annotation {
   mentions: AnnotatedMention[];
 }
 
-export function storyContext(index: CorpusIndex): StoryContext {
-  return {
-    fingerprints: index.stories,
-    entityTypes: index.gazetteer.entityTypes,
-    documentFrequency: documentFrequency(index.stories, index.entities.length),
-  };
-}
-
 /** How many story matches a caller gets: the best few, not the whole corpus. */
 const MAX_STORIES = 10;
 
-export function createAnnotator(index: CorpusIndex) {
-  const matcher = createMatcher(index.gazetteer);
-  const ctx = storyContext(index);
-  return (text: string, published?: string | null): Annotation => {
+export function createAnnotator(corpus: Corpus) {
+  const matcher = createMatcher(corpus.gazetteer);
+  const ctx = storyContext(corpus.stories, corpus.gazetteer.entityTypes);
+  return async (text: string, published?: string | null): Promise<Annotation> => {
     const found = matcher.match(text);
     const features = extractFeatures(
       text,
@@ -50,16 +42,16 @@ export function createAnnotator(index: CorpusIndex) {
       found.map((m) => m.entity),
       published,
     );
-    const stories = scoreStories(features, ctx)
-      .slice(0, MAX_STORIES)
-      .map((s) => ({
-        articleId: index.articles[s.article].id,
-        title: index.articles[s.article].title,
-        score: s.score,
-        sameStory: s.sameStory,
-      }));
+    const stories = await Promise.all(
+      scoreStories(features, ctx)
+        .slice(0, MAX_STORIES)
+        .map(async (s) => {
+          const article = await corpus.article(s.article);
+          return { articleId: article.id, title: article.title, score: s.score, sameStory: s.sameStory };
+        }),
+    );
     const mentions = found.map((m) => {
-      const e = index.entities[m.entity];
+      const e = corpus.entities[m.entity];
       return { entityId: e.id, label: e.names.en, type: e.type, surface: m.surface, start: m.start, end: m.end };
     });
     return { stories, mentions };

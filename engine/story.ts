@@ -16,6 +16,7 @@ import { tokenize } from './tokenize';
 import { cliticReadings } from './clitics';
 import { dateKeys, isoDateKeys } from './dates';
 import type { EntityType } from './types';
+import type { StoryTable } from './story-table';
 
 export interface StoryFingerprint {
   lang: string;
@@ -121,56 +122,110 @@ const TYPE_WEIGHT: Record<EntityType, number> = {
   place: 0.3,
 };
 
+/** What scoring needs besides the page: the corpus's fingerprints and facts derived from them once. */
 export interface StoryContext {
-  fingerprints: StoryFingerprint[];
+  table: StoryTable;
   entityTypes: EntityType[];
   /** Number of corpus articles that mention each entity. */
-  documentFrequency: number[];
+  documentFrequency: Uint32Array;
+  /** How much each entity says about a story: its type's weight × its inverse document frequency. */
+  entityWeights: Float64Array;
+  /** Per date key: 1 for a day (`d:`), which is what the date evidence compares. */
+  dayKeys: Uint8Array;
 }
 
-export function documentFrequency(fingerprints: StoryFingerprint[], entityCount: number): number[] {
-  const df = new Array<number>(entityCount).fill(0);
-  for (const f of fingerprints) for (const e of f.entities) df[e]++;
-  return df;
+const storyCount = (t: StoryTable) => t.articleLang.length;
+
+export function storyContext(table: StoryTable, entityTypes: EntityType[]): StoryContext {
+  const n = storyCount(table);
+  const df = new Uint32Array(entityTypes.length);
+  for (let i = 0; i < table.entities.length; i++) df[table.entities[i]]++;
+  return {
+    table,
+    entityTypes,
+    documentFrequency: df,
+    entityWeights: Float64Array.from(
+      entityTypes,
+      (type, e) => TYPE_WEIGHT[type] * Math.log(1 + (n + 1) / (df[e] || 1)),
+    ),
+    dayKeys: Uint8Array.from(table.dateKeys, (k) => +k.startsWith('d:')),
+  };
 }
 
-function cosine(a: [number, number][], b: [number, number][]): number {
+/** The page's side of every comparison, computed once per page instead of once per article. */
+interface PreparedPage {
+  lang: string;
+  entities: Set<number>;
+  /** How many day keys the page names, and which of them the corpus knows (by key index). */
+  dayCount: number;
+  days: Set<number>;
+  numberCount: number;
+  numbers: Set<number>;
+  terms: [number, number][];
+  termNorm: number;
+}
+
+function preparePage(page: PageFeatures, ctx: StoryContext): PreparedPage {
+  const { dateKeys, numberKeys } = ctx.table;
+  // The corpus's keys are sorted (packStories): a page's few dates and numbers are looked up there.
+  const known = (keys: string[], wanted: string[]) => {
+    const out = new Set<number>();
+    for (const k of wanted) {
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (keys[mid] < k) lo = mid + 1;
+        else hi = mid;
+      }
+      if (keys[lo] === k) out.add(lo);
+    }
+    return out;
+  };
+  const pageDays = page.dates.filter((d) => d.startsWith('d:'));
+  return {
+    lang: page.lang,
+    entities: new Set(page.entities),
+    dayCount: pageDays.length,
+    days: known(dateKeys, pageDays),
+    numberCount: page.numbers.length,
+    numbers: known(numberKeys, page.numbers),
+    terms: page.terms,
+    termNorm: Math.hypot(...page.terms.map((t) => t[1])),
+  };
+}
+
+function cosine(page: PreparedPage, article: number, ctx: StoryContext): number {
+  const { termOffsets, termHashes, termWeights, weights } = ctx.table;
+  const a = page.terms;
   let i = 0;
-  let j = 0;
+  let j = termOffsets[article];
+  const end = termOffsets[article + 1];
   let dot = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i][0] === b[j][0]) dot += a[i++][1] * b[j++][1];
-    else if (a[i][0] < b[j][0]) i++;
+  while (i < a.length && j < end) {
+    if (a[i][0] === termHashes[j]) dot += a[i++][1] * weights[termWeights[j++]];
+    else if (a[i][0] < termHashes[j]) i++;
     else j++;
   }
-  const na = Math.hypot(...a.map((t) => t[1]));
-  const nb = Math.hypot(...b.map((t) => t[1]));
-  return na && nb ? dot / (na * nb) : 0;
-}
-
-function overlap<T>(a: T[], b: Set<T>): number {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n;
+  const nb = ctx.table.termNorms[article];
+  return page.termNorm && nb ? dot / (page.termNorm * nb) : 0;
 }
 
 export const SAME_STORY_THRESHOLD = 0.5;
 
-export function scoreStory(page: PageFeatures, article: number, ctx: StoryContext): StoryScore {
-  const art = ctx.fingerprints[article];
-  const n = ctx.fingerprints.length;
-  const pageEntities = new Set(page.entities);
+function score(page: PreparedPage, article: number, ctx: StoryContext): StoryScore {
+  const t = ctx.table;
 
   let total = 0;
   let shared = 0;
   let sharedSpecific = 0;
-  for (const e of art.entities) {
-    const type = ctx.entityTypes[e];
-    const w = TYPE_WEIGHT[type] * Math.log(1 + (n + 1) / (ctx.documentFrequency[e] || 1));
+  for (let k = t.entityOffsets[article]; k < t.entityOffsets[article + 1]; k++) {
+    const e = t.entities[k];
+    const w = ctx.entityWeights[e];
     total += w;
-    if (pageEntities.has(e)) {
+    if (page.entities.has(e)) {
       shared += w;
-      if (type !== 'place') sharedSpecific++;
+      if (ctx.entityTypes[e] !== 'place') sharedSpecific++;
     }
   }
   const entityScore = total ? shared / total : 0;
@@ -179,33 +234,48 @@ export function scoreStory(page: PageFeatures, article: number, ctx: StoryContex
   // what it does say. A page that names other days than the article's is evidence against.
   const parts: [weight: number, value: number][] = [[0.4, entityScore]];
 
-  const pageDays = page.dates.filter((d) => d.startsWith('d:'));
-  const days = art.dates.filter((d) => d.startsWith('d:'));
-  if (pageDays.length && days.length) parts.push([0.2, overlap(days, new Set(pageDays)) > 0 ? 1 : 0]);
+  let days = 0;
+  let sharedDays = 0;
+  for (let k = t.dateOffsets[article]; k < t.dateOffsets[article + 1]; k++) {
+    if (!ctx.dayKeys[t.dates[k]]) continue;
+    days++;
+    if (page.days.has(t.dates[k])) sharedDays++;
+  }
+  if (page.dayCount && days) parts.push([0.2, sharedDays > 0 ? 1 : 0]);
 
-  if (page.numbers.length && art.numbers.length) {
-    parts.push([0.1, Math.min(1, overlap(art.numbers, new Set(page.numbers)) / 2)]);
+  const numberStart = t.numberOffsets[article];
+  const numberEnd = t.numberOffsets[article + 1];
+  if (page.numberCount && numberEnd > numberStart) {
+    let sharedNumbers = 0;
+    for (let k = numberStart; k < numberEnd; k++) if (page.numbers.has(t.numbers[k])) sharedNumbers++;
+    parts.push([0.1, Math.min(1, sharedNumbers / 2)]);
   }
 
   // Text only testifies within one language; cosine of short content-word vectors rarely passes
   // 0.7 even for a close paraphrase, hence the scale.
-  if (page.lang === art.lang && page.terms.length) parts.push([0.3, Math.min(1, cosine(page.terms, art.terms) * 1.5)]);
+  if (page.lang === t.langs[t.articleLang[article]] && page.terms.length)
+    parts.push([0.3, Math.min(1, cosine(page, article, ctx) * 1.5)]);
 
   const weight = parts.reduce((sum, [w]) => sum + w, 0);
-  const score = parts.reduce((sum, [w, x]) => sum + w * x, 0) / weight;
+  const value = parts.reduce((sum, [w, x]) => sum + w * x, 0) / weight;
 
   return {
     article,
-    score: round(score),
-    sameStory: score >= SAME_STORY_THRESHOLD && sharedSpecific >= 2,
+    score: round(value),
+    sameStory: value >= SAME_STORY_THRESHOLD && sharedSpecific >= 2,
   };
+}
+
+export function scoreStory(page: PageFeatures, article: number, ctx: StoryContext): StoryScore {
+  return score(preparePage(page, ctx), article, ctx);
 }
 
 /** All articles that share anything with the page, best first. */
 export function scoreStories(page: PageFeatures, ctx: StoryContext): StoryScore[] {
+  const prepared = preparePage(page, ctx);
   const out: StoryScore[] = [];
-  for (let i = 0; i < ctx.fingerprints.length; i++) {
-    const s = scoreStory(page, i, ctx);
+  for (let i = 0; i < storyCount(ctx.table); i++) {
+    const s = score(prepared, i, ctx);
     if (s.score > 0) out.push(s);
   }
   return out.sort((a, b) => b.score - a.score || a.article - b.article);

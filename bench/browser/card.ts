@@ -1,13 +1,17 @@
-// Hover card work after the dwell delay (background/cards.ts entityCard on the index + rendering
-// components/card/HoverCard.tsx with Preact into a shadow root), and index load time
-// (JSON.parse of the index file + the structure the background builds from it).
+// Hover card work after the dwell delay (background/cards.ts entityCard on the opened index, text
+// shards read over HTTP as the background reads them from the extension, + rendering
+// components/card/HoverCard.tsx with Preact into a shadow root), and index load time (what the
+// background does before it can answer a lookup or a story match: background/ready-corpus.ts).
 import { h, render } from 'preact';
 import { entityCard } from '../../background/cards';
+import { readyCorpus } from '../../background/ready-corpus';
 import { HoverCard, type HoverCardProps } from '../../components/card/HoverCard';
 import { CARD_CSS } from '../../components/card/card.css';
-import { storyContext } from '../../engine/annotate';
-import type { CorpusIndex } from '../../engine/index-format';
+import { fetchFiles, openCorpus, type Corpus } from '../../engine/corpus';
 import { median, now, settle } from './util';
+
+/** The index files served under `base`, read as the background reads its own. */
+const httpFiles = (base: string) => fetchFiles((name) => base + name);
 
 export interface CardResult {
   entities: number;
@@ -55,7 +59,8 @@ function makeHost(attached: boolean): { slot: HTMLElement; remove(): void } {
   return { slot, remove: () => host.remove() };
 }
 
-export async function cards(index: CorpusIndex, entityIds: string[], reps = 5): Promise<CardResult> {
+/** Every card reads its shard afresh (the caches are cleared first): the cost of a card no earlier card prepared. */
+export async function cards(corpus: Corpus, entityIds: string[], reps = 5): Promise<CardResult> {
   await settle();
   const detached = makeHost(false);
   const attached = makeHost(true);
@@ -67,8 +72,9 @@ export async function cards(index: CorpusIndex, entityIds: string[], reps = 5): 
     const rend: number[] = [];
     const att: number[] = [];
     for (let r = 0; r < reps; r++) {
+      forgetShards(corpus);
       const t0 = now();
-      const card = entityCard(index, id, null);
+      const card = await entityCard(corpus, id, null);
       const t1 = now();
       render(h(HoverCard, props(card)), detached.slot);
       const t2 = now();
@@ -78,8 +84,9 @@ export async function cards(index: CorpusIndex, entityIds: string[], reps = 5): 
       rend.push(t2 - t1);
       render(null, detached.slot);
 
+      forgetShards(corpus);
       const t3 = now();
-      const card2 = entityCard(index, id, null);
+      const card2 = await entityCard(corpus, id, null);
       render(h(HoverCard, props(card2)), attached.slot);
       attached.slot.getBoundingClientRect(); // style + layout of the card
       att.push(now() - t3);
@@ -103,47 +110,68 @@ export async function cards(index: CorpusIndex, entityIds: string[], reps = 5): 
   };
 }
 
-export async function cardsFromUrl(url: string, reps = 5, only?: number): Promise<CardResult> {
-  const index = JSON.parse(await (await fetch(url)).text()) as CorpusIndex;
-  let ids = index.gazetteer.entityIds;
+function forgetShards(corpus: Corpus): void {
+  corpus.cards.clear();
+  corpus.texts.clear();
+}
+
+export async function cardsFromUrl(base: string, reps = 5, only?: number): Promise<CardResult> {
+  const corpus = await openCorpus(httpFiles(base));
+  let ids = corpus.gazetteer.entityIds;
   if (only) {
-    // The busiest entities: the most mentions to gather and sort.
+    // The busiest entities: the most mentions to choose from.
     ids = ids
-      .map((id, e) => [id, index.mentions[e]?.length ?? 0] as const)
+      .map((id, e) => [id, corpus.mentionCounts[e]] as const)
       .sort((a, b) => b[1] - a[1])
       .slice(0, only)
       .map(([id]) => id);
   }
-  return cards(index, ids, reps);
+  return cards(corpus, ids, reps);
 }
 
 export interface LoadResult {
+  /** index.bin */
   bytes: number;
+  /** Waiting for index.bin's bytes (fetch). */
+  readMs: number;
+  /** Checking the bytes and viewing the tables (engine/corpus.ts openCorpus, minus the read). */
   parseMs: number;
+  /** Alias index + story context (background/ready-corpus.ts readyCorpus). */
   structureMs: number;
   ms: number;
 }
 
-/** JSON.parse of the index file + storyContext (what the background derives from it), median of reps. */
-export async function loadIndex(url: string, reps: number): Promise<LoadResult> {
-  const text = await (await fetch(url)).text();
+/** What background/ready-corpus.ts openReadyCorpus does, timed in parts, median of reps. */
+export async function loadIndex(base: string, reps: number): Promise<LoadResult> {
+  const read: number[] = [];
   const parse: number[] = [];
   const structure: number[] = [];
+  let bytes = 0;
   for (let r = 0; r < reps; r++) {
     await settle();
+    let readMs = 0;
+    const files = httpFiles(base);
     const t0 = now();
-    const index = JSON.parse(text) as CorpusIndex;
+    const corpus = await openCorpus(async (name) => {
+      const t = now();
+      const b = await files(name);
+      readMs += now() - t;
+      bytes = b.length;
+      return b;
+    });
     const t1 = now();
-    const ctx = storyContext(index);
+    const ready = readyCorpus(corpus);
     const t2 = now();
-    if (!ctx.fingerprints) throw new Error('no stories');
-    parse.push(t1 - t0);
+    if (!ready.stories.documentFrequency) throw new Error('no stories');
+    read.push(readMs);
+    parse.push(t1 - t0 - readMs);
     structure.push(t2 - t1);
   }
   return {
-    bytes: text.length,
+    bytes,
+    readMs: median(read),
     parseMs: median(parse),
     structureMs: median(structure),
-    ms: median(parse.map((p, i) => p + structure[i])),
+    ms: median(read.map((x, i) => x + parse[i] + structure[i])),
   };
 }

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../compiler/compile';
+import { openCompiled } from '../../compiler/memory-index';
 import { readSeeds } from '../../compiler/seeds';
 import { createAnnotator } from '../../engine/annotate';
 import { htmlToText } from '../../cli/html';
@@ -21,7 +22,7 @@ const DIR = 'tests/eval/pages';
 const pages = readdirSync(DIR)
   .filter((f) => f.endsWith('.html'))
   .sort();
-const annotate = createAnnotator(compileCorpus(readSeeds()));
+const annotate = createAnnotator(await openCompiled(compileCorpus(readSeeds())));
 
 function score(expected: string[], predicted: string[]) {
   const pool = new Map<string, number>();
@@ -44,12 +45,12 @@ describe('evaluation pages', () => {
   const rows: string[] = [];
 
   for (const file of pages) {
-    it(file, () => {
+    it(file, async () => {
       const expected = JSON.parse(
         readFileSync(join(DIR, file.replace(/\.html$/, '.expected.json')), 'utf8'),
       ) as Expected;
       const { text, published } = htmlToText(readFileSync(join(DIR, file), 'utf8'));
-      const result = annotate(text, published);
+      const result = await annotate(text, published);
       const key = (m: { entityId: string; surface: string }) => `${m.entityId} ${m.surface}`;
       const s = score(expected.mentions.map(key), result.mentions.map(key));
       totals.tp += s.tp;

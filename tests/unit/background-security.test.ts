@@ -5,6 +5,8 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compileCorpus } from '../../compiler/compile';
+import { openCompiled } from '../../compiler/memory-index';
+import { readyCorpus } from '../../background/ready-corpus';
 import { readSeeds } from '../../compiler/seeds';
 import { NoteStore } from '../../notes/store';
 
@@ -19,8 +21,8 @@ vi.mock('../../messaging/protocol', () => ({
   sendMessage: vi.fn(async () => undefined),
   MAX_ENTITY_IDS: 5000,
 }));
-const index = compileCorpus(readSeeds());
-vi.mock('../../background/corpus', () => ({ loadCorpus: async () => index }));
+const ready = openCompiled(compileCorpus(readSeeds())).then(readyCorpus);
+vi.mock('../../background/corpus', () => ({ loadCorpus: () => ready }));
 
 const ID = 'test-extension-id';
 const PAGE = 'https://news.example/2021/zarif-lavrov';

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../compiler/compile';
+import { openCompiled } from '../../compiler/memory-index';
 import { entityCard } from '../../background/cards';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -18,27 +19,75 @@ const catalog = {
   ],
 };
 const article = (date: string, body: string) => enc(`---\ndate: ${date}\n---\nعنوان ${date}\n${body}`);
-const index = compileCorpus({
-  catalog: { file: 'catalog.json', text: JSON.stringify(catalog) },
-  articles: [
-    { file: 'a.txt', bytes: article('2020-01-01', 'قال لافروف في موسكو. ثم عاد لافروف.') },
-    { file: 'b.txt', bytes: article('2021-06-01', 'التقى لافروف نظيره.') },
-    { file: 'c.txt', bytes: article('2019-03-01', 'لافروف ولافروف في جملة واحدة.') },
-  ],
-});
+const index = await openCompiled(
+  compileCorpus({
+    catalog: { file: 'catalog.json', text: JSON.stringify(catalog) },
+    articles: [
+      { file: 'a.txt', bytes: article('2020-01-01', 'قال لافروف في موسكو. ثم عاد لافروف.') },
+      { file: 'b.txt', bytes: article('2021-06-01', 'التقى لافروف نظيره.') },
+      { file: 'c.txt', bytes: article('2019-03-01', 'لافروف ولافروف في جملة واحدة.') },
+    ],
+  }),
+);
 
 describe('entity card', () => {
-  it('puts the story the reader is on first, then the newest, one line per sentence, the mark on the name', () => {
-    const card = entityCard(index, 'person/sergey-lavrov');
+  it('puts the story the reader is on first, then the newest, one line per sentence, the mark on the name', async () => {
+    const card = await entityCard(index, 'person/sergey-lavrov');
     expect(card.mentions.map((m) => m.date)).toEqual(['2021-06-01', '2020-01-01', '2020-01-01', '2019-03-01']);
     expect(card.mentionCount).toBe(5);
     for (const m of card.mentions) expect(m.sentence.slice(m.markStart, m.markEnd)).toMatch(/لافروف$/);
-    const onStory = entityCard(index, 'person/sergey-lavrov', 'c');
+    const onStory = await entityCard(index, 'person/sergey-lavrov', 'c');
     expect(onStory.mentions[0].articleId).toBe('c');
     expect(card.related.map((r) => r.id)).toEqual(['place/moscow']);
   });
 
-  it('rejects an unknown entity', () => {
-    expect(() => entityCard(index, 'person/nobody')).toThrow(/unknown entity/);
+  it('shows what a full sort of every line would, for every story, from the lists cut at compile time', async () => {
+    const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word} لافروف ${i}.`).join(' ');
+    const files = {
+      'a.txt': article('2020-01-01', lines(7, 'قال')),
+      'b.txt': article('2021-06-01', lines(2, 'زار')),
+      'c.txt': article('2019-03-01', lines(1, 'التقى')),
+      'd.txt': enc(`عنوان بلا تاريخ\n${lines(2, 'ذكر')}`),
+      'e.txt': article('2021-06-01', lines(1, 'رأى')),
+      'f.txt': article('2020-01-01', lines(3, 'كتب')),
+    };
+    const compiled = compileCorpus({
+      catalog: { file: 'catalog.json', text: JSON.stringify(catalog) },
+      articles: Object.entries(files).map(([file, bytes]) => ({ file, bytes })),
+    });
+    const corpus = await openCompiled(compiled);
+    const e = compiled.entities.findIndex((x) => x.id === 'person/sergey-lavrov');
+    const all = compiled.articleLines.flatMap((own, a) => {
+      const out: number[][] = [];
+      for (let i = 0; i < own.length; i += 5) if (own[i] === e) out.push([a, ...own.slice(i + 1, i + 5)]);
+      return out;
+    });
+    const date = (a: number) => compiled.articles[a].date ?? '';
+    for (const story of [-1, ...compiled.articles.keys()]) {
+      const expected = [...all]
+        .sort(
+          (x, y) =>
+            +(y[0] === story) - +(x[0] === story) || date(y[0]).localeCompare(date(x[0])) || x[0] - y[0] || x[1] - y[1],
+        )
+        .slice(0, 5)
+        .map(([a, s0, s1, m0, m1]) => [
+          compiled.articles[a].id,
+          compiled.articles[a].text.slice(s0, s1),
+          m0 - s0,
+          m1 - s0,
+        ]);
+      const card = await entityCard(corpus, 'person/sergey-lavrov', compiled.articles[story]?.id);
+      expect(
+        card.mentions.map((m) => [m.articleId, m.sentence, m.markStart, m.markEnd]),
+        `story ${story}`,
+      ).toEqual(expected);
+      expect(card.mentionCount).toBe(16);
+    }
+    // Cut: enough lines to fill a card whichever article is skipped, not all sixteen.
+    expect(compiled.cardLines[e].length).toBeLessThan(all.length);
+  });
+
+  it('rejects an unknown entity', async () => {
+    await expect(entityCard(index, 'person/nobody')).rejects.toThrow(/unknown entity/);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCorpus, type SeedFiles } from '../../compiler/compile';
 import { SeedErrors, SeedError } from '../../compiler/errors';
 import { parseArticle } from '../../compiler/articles';
-import { sentenceSpans } from '../../compiler/sentences';
+import { sentenceAround, sentenceSpans } from '../../compiler/sentences';
 import { readSeeds } from '../../compiler/seeds';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -52,9 +52,9 @@ describe('corpus compiler', () => {
     );
     const lavrov = index.entities.findIndex((e) => e.id === 'person/sergey-lavrov');
     const russia = index.entities.findIndex((e) => e.id === 'place/russia');
-    expect(index.mentions[lavrov]).toHaveLength(2);
-    const [sentence, start, end] = index.mentions[lavrov][1];
-    const [article, s0, s1] = index.sentences[sentence];
+    expect(index.mentionCounts[lavrov]).toBe(2);
+    expect(index.cardLines[lavrov]).toHaveLength(2);
+    const [article, s0, s1, start, end] = index.cardLines[lavrov][1];
     const text = index.articles[article].text;
     expect(text.slice(start, end)).toBe('سيرغي لافروف');
     expect(text.slice(s0, s1)).toBe('قال وزير الخارجية سيرغي لافروف إن روسيا مستعدة.');
@@ -152,11 +152,7 @@ describe('the shipped seeds', () => {
     const first = index.articles.findIndex((a) => a.id === '000_170d4d68c2385a85');
     expect(first).toBeGreaterThanOrEqual(0);
     expect(index.articles[first]).toMatchObject({ lang: 'ar', date: '2021-01-26' });
-    const mentioned = new Set(
-      index.mentions.flatMap((list, e) =>
-        list.some(([s]) => index.sentences[s][0] === first) ? [index.entities[e].id] : [],
-      ),
-    );
+    const mentioned = new Set(index.stories[first].entities.map((e) => index.entities[e].id));
     const names = [
       'Sergey Lavrov',
       'Mohammad Javad Zarif',
@@ -186,5 +182,18 @@ describe('sentence spans', () => {
     const text = 'قال: "هذا مهم. جدا". ثم غادر؟ نعم\nارتفع 3.5 بالمئة.';
     const parts = sentenceSpans(text).map(([s, e]) => text.slice(s, e));
     expect(parts).toEqual(['قال: "هذا مهم. جدا".', 'ثم غادر؟', 'نعم', 'ارتفع 3.5 بالمئة.']);
+  });
+
+  it('gives a name with a full stop inside the whole sentence around it', () => {
+    const text = 'Talks ended. The U.S. envoy left St. Petersburg today. Then nothing.';
+    const around = (name: string) => {
+      const at = text.indexOf(name);
+      const [s, e] = sentenceAround(sentenceSpans(text), at, at + name.length);
+      return text.slice(s, e);
+    };
+    // The splitter cuts at every full stop; before, such names were left without a sentence (and off the cards).
+    expect(around('U.S.')).toBe('The U.S.');
+    expect(around('St. Petersburg')).toBe('envoy left St. Petersburg today.');
+    expect(around('Talks')).toBe('Talks ended.');
   });
 });

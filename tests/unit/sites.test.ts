@@ -17,10 +17,12 @@ vi.mock('../../messaging/protocol', async (importOriginal) => ({
 }));
 vi.mock('../../background/corpus', () => ({
   loadCorpus: async () => ({
-    entities: [
-      { id: 'person/sergey-lavrov', type: 'person', names: { ar: 'سيرغي لافروف', en: 'Sergey Lavrov' }, gloss: {} },
-      { id: 'place/moscow', type: 'place', names: { ar: 'موسكو', en: 'Moscow' }, gloss: {} },
-    ],
+    corpus: {
+      entities: [
+        { id: 'person/sergey-lavrov', type: 'person', names: { ar: 'سيرغي لافروف', en: 'Sergey Lavrov' }, gloss: {} },
+        { id: 'place/moscow', type: 'place', names: { ar: 'موسكو', en: 'Moscow' }, gloss: {} },
+      ],
+    },
   }),
 }));
 

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { dateKeys, isoDateKeys } from '../../engine/dates';
-import { documentFrequency, extractFeatures, scoreStory, type StoryContext } from '../../engine/story';
+import { extractFeatures, scoreStory, storyContext } from '../../engine/story';
+import { packStories } from '../../engine/story-table';
 import { normalize } from '../../engine/normalize';
 import { tokenStrings } from '../../engine/tokenize';
 import type { EntityType } from '../../engine/types';
@@ -36,11 +37,7 @@ describe('story scoring', () => {
     '2021-01-26',
   );
   const other = extractFeatures('محاكمة نافالني في موسكو يوم 2 فبراير', 'ar', [2, 3, 5], '2021-02-02');
-  const ctx: StoryContext = {
-    fingerprints: [article, other],
-    entityTypes: types,
-    documentFrequency: documentFrequency([article, other], 6),
-  };
+  const ctx = storyContext(packStories([article, other]), types);
 
   it('matches a report of the same event in another language', () => {
     const page = extractFeatures(

@@ -193,7 +193,8 @@ describeEachBrowser('G17 no network', (kind) => {
     for (const p of [notesPage, listed, popup, reader]) await p.close();
 
     // The recorder saw the flow: the fixture page, and in Chromium the extension's own files (the
-    // service worker's read of its corpus index), so a request from there could not go unseen.
+    // service worker's reads of its corpus index and of Lavrov's card shard, the reader's article
+    // list), so a request from there could not go unseen.
     const all = JSON.stringify(requests.map((r) => r.url.slice(0, 120)));
     expect(
       requests.some((r) => r.url === `${base}/news-en.html`),
@@ -204,10 +205,16 @@ describeEachBrowser('G17 no network', (kind) => {
         requests.some((r) => r.url.startsWith(`${origin()}/`)),
         all,
       ).toBe(true);
+      const worker = requests.filter((r) => r.from.startsWith('service worker'));
+      const read = (file: RegExp) => worker.some((r) => r.url.startsWith(`${origin()}/`) && file.test(r.url));
       expect(
-        requests.some((r) => r.from.startsWith('service worker') && r.url.endsWith('/corpus-index.json')),
-        `service worker requests: ${JSON.stringify(requests.filter((r) => r.from.startsWith('service worker')))}`,
-      ).toBe(true);
+        [
+          /\/corpus\/index\.bin$/,
+          /\/corpus\/cards-\d+-[0-9a-f]{8}\.json$/,
+          /\/corpus\/articles-\d+-[0-9a-f]{8}\.json$/,
+        ].map(read),
+        `service worker requests: ${JSON.stringify(worker)}`,
+      ).toEqual([true, true, true]);
     }
     expect(offending(requests)).toEqual([]);
     const leftLoopback = () => proxy!.seen.filter((r) => !FIREFOX_OWN.has(r));

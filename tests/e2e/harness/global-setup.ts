@@ -32,10 +32,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else {
     if (existsSync(join(ROOT, 'cli/corpus.ts'))) {
       run('corpus index', 'npm', ['run', 'corpus', '--', 'build']);
-    } else if (existsSync(join(ROOT, 'generated/corpus-index.json'))) {
-      console.log('[e2e setup] no cli/corpus.ts yet: keeping the existing generated/corpus-index.json');
+    } else if (existsSync(join(ROOT, 'generated/corpus/index.bin'))) {
+      console.log('[e2e setup] no cli/corpus.ts yet: keeping the existing generated/corpus/');
     } else {
-      throw new Error('[e2e setup] neither cli/corpus.ts nor generated/corpus-index.json exists');
+      throw new Error('[e2e setup] neither cli/corpus.ts nor generated/corpus/index.bin exists');
     }
     run('chrome test build', 'npx', ['wxt', 'build'], { HASHIYA_TEST_HOSTS: '1' });
     run('firefox test build', 'npx', ['wxt', 'build', '-b', 'firefox'], { HASHIYA_TEST_HOSTS: '1' });

@@ -1,0 +1,101 @@
+// CompiledCorpus → the index files (engine/index-format.ts): index.bin, the article list, card
+// shards, text shards.
+// Deterministic: the bytes depend on the compiled corpus only.
+import { createHash } from 'node:crypto';
+import { packIndex, packUints } from '../engine/index-container';
+import {
+  INDEX_FILE,
+  INDEX_VERSION,
+  SHARD_BYTES,
+  shardFileName,
+  type ArticleMeta,
+  type CardShard,
+  type ShardArticle,
+  type ShardKind,
+  type StoredCardLine,
+  type Table,
+  type TableName,
+} from '../engine/index-format';
+import { packStories } from '../engine/story-table';
+import type { CompiledCorpus } from './compile';
+
+export interface IndexFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+type Shard = IndexFile & { first: number };
+
+export function encodeIndex(c: CompiledCorpus, shardBytes = SHARD_BYTES): IndexFile[] {
+  const texts = shards(
+    'text',
+    c.articles.map(({ lang: _lang, ...article }, a): ShardArticle => ({ ...article, lines: c.articleLines[a] })),
+    shardBytes,
+  );
+  const cards = shards('cards', c.cardLines.map(storedLines(c)), shardBytes, (items) => ({
+    articles: [...new Set(items.flat().map(([a]) => a))]
+      .sort((x, y) => x - y)
+      .map((a): CardShard['articles'][number] => [a, c.articles[a].title, c.articles[a].date]),
+  }));
+  const list = shards(
+    'articles',
+    c.articles.map((a): ArticleMeta => [a.title, a.date, a.source, a.url]),
+    Infinity,
+  );
+  const { langs, dateKeys, numberKeys, weights, ...stories } = packStories(c.stories);
+  const tables: Record<TableName, Table> = {
+    ...stories,
+    mentionCounts: packUints(c.mentionCounts, 'mention counts'),
+    cooccurrence: packUints(c.cooccurrence.flat(), 'co-occurrence'),
+  };
+  const index = packIndex(
+    {
+      version: INDEX_VERSION,
+      entities: c.entities,
+      gazetteer: c.gazetteer,
+      articleIds: c.articles.map((a) => a.id),
+      langs,
+      dateKeys,
+      numbers: numberKeys,
+      weights,
+      textShards: texts.map((s) => [s.name, s.first]),
+      cardShards: cards.map((s) => [s.name, s.first]),
+      articleShards: list.map((s) => [s.name, s.first]),
+    },
+    tables,
+  );
+  return [
+    { name: INDEX_FILE, bytes: index },
+    ...[...list, ...cards, ...texts].map(({ name, bytes }) => ({ name, bytes })),
+  ];
+}
+
+/** An entity's ranked lines as its card shard stores them: the sentence cut, the mark inside it. */
+const storedLines = (c: CompiledCorpus) => (lines: CompiledCorpus['cardLines'][number]) =>
+  lines.map(([a, s0, s1, m0, m1]): StoredCardLine => [a, c.articles[a].text.slice(s0, s1), m0 - s0, m1 - s0]);
+
+/**
+ * Consecutive items, a new shard once one holds `target` bytes (an item is never split). `more`
+ * adds shard-wide fields computed from the shard's items.
+ */
+function shards<T>(kind: ShardKind, items: T[], target: number, more?: (items: T[]) => object): Shard[] {
+  const out: Shard[] = [];
+  let first = 0;
+  let size = 0;
+  const close = (end: number) => {
+    if (end === first) return;
+    const part = items.slice(first, end);
+    const json = JSON.stringify({ first, items: part, ...more?.(part) });
+    const bytes = new TextEncoder().encode(json);
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+    out.push({ name: shardFileName(kind, out.length, hash), bytes, first });
+    first = end;
+    size = 0;
+  };
+  items.forEach((item, i) => {
+    size += Buffer.byteLength(JSON.stringify(item));
+    if (size >= target) close(i + 1);
+  });
+  close(items.length);
+  return out;
+}
