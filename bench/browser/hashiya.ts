@@ -2,7 +2,7 @@
 // page/marks.ts createMarkSession, as page/start.ts runs them, with the background's alias lookups
 // answered by a worker — bench/browser/background-worker.ts), the scan-only floor (collectText +
 // normalize), and the cost of registering highlights alone (for "floor + highlights").
-import { createMatcher, type PageEvidence } from '../../engine/matcher';
+import { createMatcher, pageEvidence } from '../../engine/matcher';
 import { collectText, rangeFor } from '../../engine/dom-text';
 import { normalize } from '../../engine/normalize';
 import type { EntityType, Gazetteer } from '../../engine/types';
@@ -73,7 +73,7 @@ export interface PointerResult {
 type Sched = { yield: () => Promise<void> };
 
 interface Background {
-  lookup(keys: string[]): Promise<AliasBatch>;
+  lookup(keys: string[], withCrowded: boolean): Promise<AliasBatch>;
   stats: { lookups: number; keys: number; aliases: number; waitMs: number; workMs: number; jsonMs: number };
   indexBuildMs: number;
   close(): void;
@@ -100,10 +100,10 @@ async function startBackground(gazUrl: string): Promise<Background> {
     stats,
     indexBuildMs,
     close: () => worker.terminate(),
-    lookup(keys) {
+    lookup(keys, withCrowded) {
       const id = ++nextId;
       const t0 = now();
-      const body = JSON.stringify({ keys });
+      const body = JSON.stringify({ keys, crowded: withCrowded });
       stats.jsonMs += now() - t0;
       return new Promise((resolve) => {
         pending.set(id, (msg) => {
@@ -147,8 +147,8 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
       sliceStart = now();
     });
   };
-  const lookup = async (keys: string[]) => {
-    const batch = background.lookup(keys);
+  const lookup = async (keys: string[], withCrowded: boolean) => {
+    const batch = background.lookup(keys, withCrowded);
     slices.push(now() - sliceStart);
     const b = await batch;
     sliceStart = now();
@@ -337,7 +337,7 @@ export async function register(gazUrl: string): Promise<RegisterResult> {
   const gazetteer = await fetchJson<Gazetteer>(gazUrl);
   const matcher = createMatcher(gazetteer);
   const page = collectText(document.body);
-  const evidence: PageEvidence = { named: new Set(), rejected: 0 };
+  const evidence = pageEvidence();
   const found: [number, number, EntityType][] = [];
   for (const c of chunkText(page.text)) {
     for (const m of matcher.match(page.text.slice(c.start, c.end), evidence))
