@@ -26,6 +26,8 @@ export class VisibleMarks {
   private near = new Set<Element>();
   /** Box-less blocks → the block above them that is watched instead. */
   private moved = new WeakMap<Element, Element>();
+  /** Element holding a mention's start → its block (a paragraph holds many mentions). */
+  private blocks = new WeakMap<Element, Element | null>();
   private observer: IntersectionObserver | null;
 
   constructor(private highlights: Highlights) {
@@ -38,7 +40,7 @@ export class VisibleMarks {
 
   /** Tracks `m`, painted in `group` (null: not painted) whenever its block is near the viewport. */
   show(m: PageMention, group: MarkGroup | null): void {
-    let block = blockOf(m.range.startContainer);
+    let block = this.blockOf(m.range.startContainer);
     for (let up = block && this.moved.get(block); up; up = this.moved.get(up)) block = up;
     if (!block) return;
     this.tracked.set(m, { block, group });
@@ -108,19 +110,24 @@ export class VisibleMarks {
   }
 
   private moveUp(block: Element, list: Set<PageMention>): void {
-    const above = block.parentElement && blockOf(block.parentElement);
+    const above = block.parentElement && this.blockOf(block.parentElement);
     if (!above) return;
     this.moved.set(block, above);
     const mentions = [...list].map((m) => [m, this.tracked.get(m)?.group ?? null] as const);
     for (const [m] of mentions) this.hide(m);
     for (const [m, group] of mentions) this.show(m, group);
   }
-}
 
-/** The nearest block element at or above `node`: what the observer watches. */
-function blockOf(node: Node): Element | null {
-  let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  const first = el;
-  while (el && !isBlock(el)) el = el.parentElement;
-  return el ?? first;
+  /** The nearest block element at or above `node`: what the observer watches. */
+  private blockOf(node: Node): Element | null {
+    const start = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!start) return null;
+    let block = this.blocks.get(start);
+    if (block === undefined) {
+      let el: Element | null = start;
+      while (el && !isBlock(el)) el = el.parentElement;
+      this.blocks.set(start, (block = el ?? start));
+    }
+    return block;
+  }
 }
