@@ -343,7 +343,8 @@ function logRun(page: BenchPage, gaz: BenchGazetteer, h: HashiyaResult) {
       `lookups ${h.lookups} (${h.lookupKeys} keys → ${h.lookupAliases} aliases; wait ${h.lookupWaitMs.toFixed(1)}, ` +
       `work ${h.lookupWorkMs.toFixed(1)}, json ${h.lookupJsonMs.toFixed(1)} ms), ` +
       `long tasks ${h.longTasks} (max ${h.longestLongTaskMs.toFixed(0)} ms)` +
-      (frames ? `; long frames: ${frames}` : ''),
+      (frames ? `; long frames: ${frames}` : '') +
+      `\n      slices: ${h.sliceTrace}`,
   );
 }
 

@@ -4,8 +4,8 @@
  * Design note
  * - Build once: first-token key → candidate aliases (longest first, unambiguous before ambiguous). At
  *   match time the cost is per token, not per alias: normalize (keeping the offset map), tokenize, then
- *   one Map lookup per clitic reading of each distinct token (readings are memoized per call, since page
- *   vocabulary repeats), then exact comparison of the few candidates' following tokens in place.
+ *   one Map lookup per clitic reading of each distinct token (readings are memoized per matcher, since
+ *   page vocabulary repeats), then exact comparison of the few candidates' following tokens in place.
  * - Only the first token of an alias takes clitics (rule 6); a reading that stripped the article only
  *   reaches aliases flagged `article` (rule 3). Longest match wins, then the earliest reading (whole token
  *   before stripped), then candidate order. Greedy, left to right, non-overlapping.
@@ -166,6 +166,9 @@ export function createMatcher(gaz: Gazetteer): Matcher {
   for (const [entity, list] of Object.entries(gaz.cues ?? {})) cueSets.set(Number(entity), new Set(list));
   const related = gaz.related ?? {};
 
+  // Page vocabulary repeats across the slices of a page: clitic readings are looked up once per matcher.
+  const memo = new Map<string, Hit[]>();
+
   function hitsOf(token: string): Hit[] {
     const readings = isArabicUnit(token.charCodeAt(0))
       ? cliticReadings(token)
@@ -182,7 +185,6 @@ export function createMatcher(gaz: Gazetteer): Matcher {
   function match(text: string, evidence?: PageEvidence, prepared?: PreparedText): Mention[] {
     if (!text || byFirst.size === 0) return [];
     const { norm, map, starts, ends, count } = prepared ?? prepareText(text);
-    const memo = new Map<string, Hit[]>();
     const tokenAt = (k: number) => norm.slice(starts[k], ends[k]);
     const sameToken = (k: number, t: string) => ends[k] - starts[k] === t.length && norm.startsWith(t, starts[k]);
     // The words of one name are separated by spaces or a hyphen only: "سيرغي، لافروف" is two names.

@@ -22,7 +22,7 @@ import { Highlights, type MarkGroup } from './highlights';
 import { MentionIndex } from './mention-index';
 import { VisibleMarks } from './visible-marks';
 import type { MentionLocator, PageMention } from './types';
-import { drive, runSliced, SLICE_MS } from './yield';
+import { drive, runSliced, SLICE_MS, yieldToPage } from './yield';
 import { probeTrack } from './test-probe';
 import { caretAt } from './caret';
 import { createHitGrid, onMention, type HitGrid } from './hit-grid';
@@ -99,6 +99,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   async function scan(root: Node): Promise<void> {
     const doc = root.ownerDocument ?? document;
     const page = await drive(walkText(root, opts.exclude?.()));
+    await yieldToPage(); // the walk may have used its whole slice; what follows starts a new one
     if (stopped) return;
     const chunks = chunkText(page.text);
     const order = orderFrom(chunks.length, visibleChunk(page, chunks, doc));
@@ -123,6 +124,8 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     const [first, ...rest] = order;
     if (first === undefined) return;
     prepare(first);
+    await yieldToPage(); // the first run of the engine's code is cold: normalizing and keying in two slices
+    if (stopped) return;
     const visible = prepared.get(first)!;
     await opts.recognizer.learn(opts.recognizer.unseen(visible), [visible]);
     if (stopped) return;
@@ -149,6 +152,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     }
     removeMentions(gone);
     evidence.undecided = [];
+    mentions.commit();
     if (root === opts.root) lastText = page.text;
   }
 
@@ -212,7 +216,6 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       if (!insideSkipped(block, opts.root)) await scan(block);
     }
     lastText = (await drive(walkText(opts.root, opts.exclude?.()))).text;
-    mentions.sort();
     grid?.invalidate();
     opts.onChange?.(mentions.list);
   }
@@ -240,7 +243,6 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       // Observe first: content rendered while (or just after) the page is scanned is not missed.
       observe();
       await scan(opts.root);
-      mentions.sort();
       if (stopped) return;
       const win = opts.root.ownerDocument.defaultView;
       if (win) grid = createHitGrid(win, () => mentions.list);

@@ -23,6 +23,8 @@ export interface HashiyaResult {
   marks: number;
   /** Our own slices between yields (and awaits of the background). */
   slices: number;
+  /** Each slice, ms, in order; 'L' marks a wait for the background. */
+  sliceTrace: string;
   longestSliceMs: number;
   /** Sum of our slices: our own main-thread time, without the gaps where the page had the thread. */
   busyMs: number;
@@ -140,9 +142,11 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
   const sched = (globalThis as unknown as { scheduler: Sched }).scheduler;
   const realYield = sched.yield.bind(sched);
   const slices: number[] = [];
+  const trace: string[] = [];
   let sliceStart = 0;
   sched.yield = () => {
     slices.push(now() - sliceStart);
+    trace.push(slices[slices.length - 1].toFixed(1));
     return realYield().then(() => {
       sliceStart = now();
     });
@@ -150,6 +154,7 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
   const lookup = async (keys: string[], withCrowded: boolean) => {
     const batch = background.lookup(keys, withCrowded);
     slices.push(now() - sliceStart);
+    trace.push(`${slices[slices.length - 1].toFixed(1)} L`);
     const b = await batch;
     sliceStart = now();
     return b;
@@ -171,6 +176,7 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
     await session.start();
     t1 = now();
     slices.push(t1 - sliceStart);
+    trace.push(`${(t1 - sliceStart).toFixed(1)} end`);
   } finally {
     delete (sched as Partial<Sched>).yield;
   }
@@ -198,6 +204,7 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
     frameMs: t2 - t0,
     marks: session.all().length,
     slices: slices.length,
+    sliceTrace: trace.join(' | '),
     longestSliceMs: Math.max(...slices),
     busyMs: slices.reduce((a, b) => a + b, 0),
     firstSliceMs: slices[0],
