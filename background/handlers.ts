@@ -24,8 +24,11 @@ const Features = v.object({
 const StoryRequest = v.object({ url: Url, features: Features });
 const ReaderRequest = v.object({ articleId: v.optional(Id), entityId: v.optional(Id) });
 const ArticleRequest = v.object({ articleId: Id });
-// A 1 MB page has some tens of thousands of distinct tokens; keys are single normalized tokens.
-const LookupRequest = v.object({ keys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(500_000)) });
+// A 1 MB page has some tens of thousands of distinct tokens; keys are normalized tokens, or two of them.
+const LookupRequest = v.object({
+  keys: v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(500_000)),
+  crowded: v.optional(v.boolean()),
+});
 
 export function registerHandlers(): void {
   onMessage('hello', async ({ data, sender }) => {
@@ -42,8 +45,8 @@ export function registerHandlers(): void {
 
   onMessage('lookupAliases', async ({ data, sender }) => {
     assertFromExtension(sender);
-    const { keys } = v.parse(LookupRequest, data);
-    return (await loadCorpus()).aliases.lookup(keys);
+    const { keys, crowded } = v.parse(LookupRequest, data);
+    return (await loadCorpus()).aliases.lookup(keys, crowded);
   });
 
   onMessage('getEntityCard', async ({ data, sender }) => {

@@ -7,7 +7,7 @@ import { compileCorpus, type SeedFiles } from '../compiler/compile';
 import { encodeIndex, type IndexFile } from '../compiler/encode-index';
 import type { CatalogEntity } from '../engine/types';
 import { mulberry32 } from './gazetteers';
-import { AR_TEMPLATES, AR_WORDS, EN_TEMPLATES, EN_WORDS, corpusSentences } from './pages';
+import { AR_TEMPLATES, AR_WORDS, EN_TEMPLATES, EN_WORDS, corpusSentences } from './vocabulary';
 
 export interface CorpusScaleResult {
   articles: number;

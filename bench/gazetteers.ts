@@ -3,8 +3,14 @@
 // Synthetic catalogs are CatalogEntity lists run through engine/gazetteer.ts buildGazetteer, so the
 // measured code path is the real one. They are prefix-stable: the catalog of 100 aliases is the first
 // entities of the catalog of 100,000, so the names the generated pages use exist at every size.
+// Synthetic names avoid the words the pages are made of (bench/vocabulary.ts): a curated catalog
+// lists a name that is also a common word as ambiguous, and random names that happen to be "بيان"
+// or "السلام" would make a larger catalog find more (false) names on the same page, so the growth
+// figure would measure extra marks instead of the cost of a larger catalog.
 import { buildGazetteer } from '../engine/gazetteer';
 import type { CatalogEntity, EntityType, Gazetteer } from '../engine/types';
+import { lookupKeys } from '../engine/alias-lookup';
+import { AR_TEMPLATES, AR_WORDS, EN_TEMPLATES, EN_WORDS, corpusSentences } from './vocabulary';
 
 export interface BenchGazetteer {
   id: string;
@@ -93,6 +99,17 @@ const CUES_EN = ['minister', 'president', 'company', 'city'];
  * The infinite, deterministic sequence of synthetic entities, cut at `aliases` surface strings.
  * Every surface string is unique across the catalog, so term count == alias count exactly.
  */
+let vocabulary: Set<string> | null = null;
+/** Every lookup key the pages' words can produce (tokens and their clitic stems). */
+function pageVocabulary(): Set<string> {
+  vocabulary ??= lookupKeys(
+    [...AR_WORDS, ...EN_WORDS, ...AR_TEMPLATES, ...EN_TEMPLATES, ...corpusSentences()].join('\n'),
+  );
+  return vocabulary;
+}
+
+const inVocabulary = (w: string) => [...lookupKeys(w)].some((k) => pageVocabulary().has(k));
+
 export function syntheticCatalog(aliases: number, seed = 20240611): CatalogEntity[] {
   const rand = mulberry32(seed);
   const used = new Set<string>();
@@ -101,7 +118,8 @@ export function syntheticCatalog(aliases: number, seed = 20240611): CatalogEntit
   const fresh = (): [string, string] => {
     for (;;) {
       const w = word(rand);
-      if (w[0].length >= 4 && !used.has(w[0]) && !used.has(w[1])) return w;
+      if (w[0].length >= 4 && !used.has(w[0]) && !used.has(w[1]) && !inVocabulary(w[0]) && !inVocabulary(w[1]))
+        return w;
     }
   };
   for (let n = 0; count < aliases; n++) {

@@ -43,6 +43,8 @@ const SMOKE = process.argv.includes('--smoke');
 // `--only=<page>:<aliases>[,<aliases>…]` (e.g. --only=ar-1m:real,10000): Hashiya, the floor and
 // highlights alone on those cells, with where each long frame's time went; nothing else, no report.
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+// With --only: `--profile=<file>` writes a CPU profile of one more Hashiya run per cell (unminified code).
+const PROFILE = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
 
 interface Config {
   runs: number;
@@ -159,7 +161,7 @@ async function bundle(entry: string): Promise<string> {
     bundle: true,
     write: false,
     format: 'iife',
-    minify: true,
+    minify: !PROFILE,
     target: 'chrome120',
     jsx: 'automatic',
     jsxImportSource: 'preact',
@@ -319,7 +321,21 @@ async function measurePage(
     }
     log(`  ${page.label}: run ${run + 1}/${CONFIG.runs} done (${elapsed(t)})`);
   }
+  if (PROFILE) for (const { gaz } of accs) await profileRun(page, gaz);
   return accs.map((acc) => cellOf(page, acc));
+}
+
+async function profileRun(page: BenchPage, gaz: BenchGazetteer) {
+  await open(`/page/${page.id}.html`);
+  const cdp = await tab.context().newCDPSession(tab);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await call<HashiyaResult>('hashiya', [`/gaz/${gaz.id}.json`, { pointer: false }]);
+  const { profile } = await cdp.send('Profiler.stop');
+  const file = `${PROFILE}.${page.id}.${gaz.id}.cpuprofile`;
+  writeFileSync(file, JSON.stringify(profile));
+  log(`    profile: ${file}`);
 }
 
 function logRun(page: BenchPage, gaz: BenchGazetteer, h: HashiyaResult) {
@@ -331,8 +347,12 @@ function logRun(page: BenchPage, gaz: BenchGazetteer, h: HashiyaResult) {
     .join('; ');
   log(
     `    ${page.label}, ${gaz.label}: ${h.ms.toFixed(1)} ms, ${h.marks} marks, ${h.slices} slices, longest slice ` +
-      `${h.longestSliceMs.toFixed(1)} ms, long tasks ${h.longTasks} (max ${h.longestLongTaskMs.toFixed(0)} ms)` +
-      (frames ? `; long frames: ${frames}` : ''),
+      `${h.longestSliceMs.toFixed(1)} ms (first ${h.firstSliceMs.toFixed(1)}), busy ${h.busyMs.toFixed(1)} ms, ` +
+      `lookups ${h.lookups} (${h.lookupKeys} keys → ${h.lookupAliases} aliases; wait ${h.lookupWaitMs.toFixed(1)}, ` +
+      `work ${h.lookupWorkMs.toFixed(1)}, json ${h.lookupJsonMs.toFixed(1)} ms), ` +
+      `long tasks ${h.longTasks} (max ${h.longestLongTaskMs.toFixed(0)} ms)` +
+      (frames ? `; long frames: ${frames}` : '') +
+      `\n      slices: ${h.sliceTrace}`,
   );
 }
 

@@ -6,27 +6,97 @@
 // whose first token is one of them (built once per background lifetime). What a page receives
 // grows with the page's vocabulary, not with the catalog. Entity numbers stay the index's global
 // ones, so story features and "related" evidence need no translation.
+// Crowded first words: in a large catalog a common leading word (شركة, وكالة, University) starts
+// thousands of names, and any page containing the word would receive them all. Names behind such a
+// word are keyed by their first two tokens instead ("شركة نفط"); the page learns the crowded words
+// with its first answer and asks for the pairs it contains (a stem of a crowded word followed,
+// within the same name, by its next token).
 import { cliticReadings } from './clitics';
-import { prepareText, type PreparedText } from './matcher';
+import { isNameGap, prepareText, type PreparedText } from './matcher';
 import type { AliasEntry, EntityType, Gazetteer } from './types';
 
-/** The keys a prepared text can look up: distinct normalized tokens and their clitic stems. */
-export function keysOf(p: PreparedText, into: Set<string> = new Set()): Set<string> {
-  const seen = new Set<string>();
-  for (let i = 0; i < p.count; i++) {
-    const token = p.norm.slice(p.starts[i], p.ends[i]);
-    if (seen.has(token)) continue;
-    seen.add(token);
-    const c = token.charCodeAt(0);
-    if (c >= 0x600 && c <= 0x6ff) for (const r of cliticReadings(token)) into.add(r.stem);
-    else into.add(token);
-  }
-  return into;
+/** More names than this behind one first token: the token is crowded (keyed by pairs). */
+export const CROWD = 32;
+
+const isArabic = (c: number) => c >= 0x600 && c <= 0x6ff;
+
+export const pairKey = (first: string, second: string) => `${first} ${second}`;
+
+interface TokenInfo {
+  token: string;
+  stems: string[];
+  /** Stems that are crowded, as of `generation` of the crowded set. */
+  crowded: string[];
+  generation: number;
 }
 
-/** The keys `text` can look up. */
-export function lookupKeys(text: string, into?: Set<string>): Set<string> {
-  return keysOf(prepareText(text), into);
+/**
+ * The distinct tokens of a page's texts, found by hash so that a token seen before costs no new
+ * string: a page repeats its vocabulary, and slicing every occurrence was the largest cost of
+ * collecting keys.
+ */
+export class PageVocabulary {
+  private buckets = new Map<number, TokenInfo[]>();
+  private crowdedWords = new Set<string>();
+  private generation = 0;
+  private asked = new Set<string>();
+
+  /** Words whose names are keyed by pairs (from the background's first answer). */
+  addCrowded(words: Iterable<string>): void {
+    for (const w of words) this.crowdedWords.add(w);
+    this.generation++;
+  }
+
+  /** Keys of `p` not returned before: new tokens' stems, and pairs after crowded stems. */
+  unseen(p: PreparedText): string[] {
+    const fresh: string[] = [];
+    const ask = (key: string) => {
+      if (this.asked.has(key)) return;
+      this.asked.add(key);
+      fresh.push(key);
+    };
+    const { norm, starts, ends, count } = p;
+    for (let i = 0; i < count; i++) {
+      const info = this.info(norm, starts[i], ends[i], ask);
+      if (!this.crowdedWords.size || i + 1 >= count) continue;
+      if (info.generation !== this.generation) {
+        info.crowded = info.stems.filter((s) => this.crowdedWords.has(s));
+        info.generation = this.generation;
+      }
+      if (!info.crowded.length || !joined(norm, ends[i], starts[i + 1])) continue;
+      const next = norm.slice(starts[i + 1], ends[i + 1]);
+      for (const stem of info.crowded) ask(pairKey(stem, next));
+    }
+    return fresh;
+  }
+
+  private info(norm: string, start: number, end: number, ask: (key: string) => void): TokenInfo {
+    let h = 0x811c9dc5;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
+    let bucket = this.buckets.get(h);
+    if (bucket) {
+      for (const info of bucket)
+        if (info.token.length === end - start && norm.startsWith(info.token, start)) return info;
+    } else this.buckets.set(h, (bucket = []));
+    const token = norm.slice(start, end);
+    const stems = isArabic(token.charCodeAt(0)) ? [...new Set(cliticReadings(token).map((r) => r.stem))] : [token];
+    for (const s of stems) ask(s);
+    const info: TokenInfo = { token, stems, crowded: [], generation: -1 };
+    bucket.push(info);
+    return info;
+  }
+}
+
+function joined(norm: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (!isNameGap(norm.charCodeAt(p))) return false;
+  return true;
+}
+
+/** The keys `text` can look up, given the crowded words (tests and tools). */
+export function lookupKeys(text: string, crowded: Iterable<string> = []): Set<string> {
+  const vocabulary = new PageVocabulary();
+  vocabulary.addCrowded(crowded);
+  return new Set(vocabulary.unseen(prepareText(text)));
 }
 
 /** What the background sends a page: aliases and the entity facts they need, by global entity number. */
@@ -35,27 +105,49 @@ export interface AliasBatch {
   entities: [index: number, id: string, type: EntityType][];
   cues: Record<number, string[]>;
   related: Record<number, number[]>;
+  /** Every crowded first word of the catalog, when asked for. */
+  crowded?: string[];
 }
 
-export function createAliasIndex(gaz: Gazetteer) {
+export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
   const byFirst = new Map<string, number[]>();
   gaz.aliases.forEach((a, i) => {
     const list = byFirst.get(a.tokens[0]);
     if (list) list.push(i);
     else byFirst.set(a.tokens[0], [i]);
   });
+  const byKey = new Map<string, number[]>();
+  const crowded: string[] = [];
+  const file = (key: string, i: number) => {
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  };
+  for (const [first, list] of byFirst) {
+    if (list.length <= crowd) {
+      byKey.set(first, list);
+      continue;
+    }
+    crowded.push(first);
+    for (const i of list) {
+      const tokens = gaz.aliases[i].tokens;
+      file(tokens.length > 1 ? pairKey(first, tokens[1]) : first, i);
+    }
+  }
+  crowded.sort();
   return {
-    /** The aliases whose first token is one of `keys`, with their entities. */
-    lookup(keys: Iterable<string>): AliasBatch {
+    /** The aliases behind `keys` (first tokens, or pairs after a crowded word), with their entities. */
+    lookup(keys: Iterable<string>, withCrowded = false): AliasBatch {
       const aliases: AliasEntry[] = [];
       const entities = new Set<number>();
       for (const key of keys) {
-        for (const i of byFirst.get(key) ?? []) {
+        for (const i of byKey.get(key) ?? []) {
           aliases.push(gaz.aliases[i]);
           entities.add(gaz.aliases[i].entity);
         }
       }
       const batch: AliasBatch = { aliases, entities: [], cues: {}, related: {} };
+      if (withCrowded) batch.crowded = crowded;
       for (const e of [...entities].sort((a, b) => a - b)) {
         batch.entities.push([e, gaz.entityIds[e], gaz.entityTypes[e]]);
         if (gaz.cues[e]) batch.cues[e] = gaz.cues[e];

@@ -14,8 +14,12 @@ export interface PageText {
   segments: TextSegment[];
 }
 
+// Element names are compared as `localName` (lower case for HTML, SVG and MathML elements alike):
+// one Set lookup per element, no upper-cased copy of every tag name.
+const lower = (names: string[]) => new Set(names.map((n) => n.toLowerCase()));
+
 // Never ours to read: code, the page's own controls and editors, embedded documents.
-const SKIP = new Set([
+const SKIP = lower([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -45,12 +49,10 @@ const SKIP = new Set([
   'AUDIO',
   'SVG',
   'MATH',
-  'svg',
-  'math',
 ]);
 
 // Tags that start a new line of text: a name never continues across them.
-const BLOCK = new Set([
+const BLOCK = lower([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',
@@ -102,7 +104,7 @@ const TEXT = 3;
 
 /** True for elements whose subtree Hashiya must not read or mark. */
 export function isSkipped(el: Element): boolean {
-  if (SKIP.has(el.tagName) || SKIP.has(el.tagName.toUpperCase())) return true;
+  if (SKIP.has(el.localName)) return true;
   if (el.hasAttribute('hidden')) return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
@@ -113,7 +115,7 @@ export function isSkipped(el: Element): boolean {
 }
 
 export function isBlock(el: Element): boolean {
-  return BLOCK.has(el.tagName.toUpperCase());
+  return BLOCK.has(el.localName);
 }
 
 /**

@@ -4,8 +4,8 @@
  * Design note
  * - Build once: first-token key → candidate aliases (longest first, unambiguous before ambiguous). At
  *   match time the cost is per token, not per alias: normalize (keeping the offset map), tokenize, then
- *   one Map lookup per clitic reading of each distinct token (readings are memoized per call, since page
- *   vocabulary repeats), then exact comparison of the few candidates' following tokens in place.
+ *   one Map lookup per clitic reading of each distinct token (readings are memoized per matcher, since
+ *   page vocabulary repeats), then exact comparison of the few candidates' following tokens in place.
  * - Only the first token of an alias takes clitics (rule 6); a reading that stripped the article only
  *   reaches aliases flagged `article` (rule 3). Longest match wins, then the earliest reading (whole token
  *   before stripped), then candidate order. Greedy, left to right, non-overlapping.
@@ -13,7 +13,9 @@
  *   unambiguously on the page, a cue among the 3 tokens before or after it, quotation marks around it, a
  *   related entity named unambiguously). A capitalized case-sensitive Latin alias counts as evidence
  *   mid-sentence, not at a sentence start. A rejected mention falls back to the best unambiguous
- *   candidate at the same position, if any.
+ *   candidate at the same position, if any. A page matched in slices keeps the rejected ones as
+ *   `undecided`: the only evidence a later slice can add is a name (a and d), so `decide` settles them
+ *   once every slice is read, without matching any slice again.
  * - Offsets: start = first unit of the first token (clitics included), end = after the last token's last
  *   unit, extended over trailing marks/tatweel, so the mark covers whole words and never splits joining.
  */
@@ -83,7 +85,8 @@ function isInlineSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0;
 }
 
-function isNameGap(c: number): boolean {
+/** Between the words of one name: spaces or a hyphen, nothing else. */
+export function isNameGap(c: number): boolean {
   return isInlineSpace(c) || c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x202f;
 }
 
@@ -98,13 +101,23 @@ function atSentenceStart(text: string, start: number): boolean {
 
 /**
  * Evidence shared across several `match` calls on one page (a large page is matched in slices):
- * entities named unambiguously so far are read as evidence and extended by each call, and
- * `rejected` counts ambiguous mentions dropped for want of evidence, so the caller knows whether a
- * slice is worth matching again once later slices have named more entities.
+ * entities named unambiguously so far are read as evidence and extended by each call, and ambiguous
+ * mentions dropped for want of evidence are kept in `undecided`, for `decide` once every slice is read.
  */
 export interface PageEvidence {
   named: Set<number>;
-  rejected: number;
+  undecided: Undecided[];
+}
+
+/** An ambiguous mention dropped for want of evidence; offsets are in the text it was matched in. */
+export interface Undecided {
+  mention: Mention;
+  /** The unambiguous mention emitted in its place (same start, shorter), if any. */
+  fallback: Mention | null;
+}
+
+export function pageEvidence(): PageEvidence {
+  return { named: new Set(), undecided: [] };
 }
 
 /** A text normalized and tokenized once, for callers that need its tokens before matching it. */
@@ -124,6 +137,8 @@ export function prepareText(text: string): PreparedText {
 export interface Matcher {
   /** `prepared` must be prepareText(text) when given. */
   match(text: string, evidence?: PageEvidence, prepared?: PreparedText): Mention[];
+  /** The undecided mentions whose entity, or a related one, has been named since: taken out of `evidence`. */
+  decide(evidence: PageEvidence): Undecided[];
 }
 
 export function createMatcher(gaz: Gazetteer): Matcher {
@@ -151,6 +166,9 @@ export function createMatcher(gaz: Gazetteer): Matcher {
   for (const [entity, list] of Object.entries(gaz.cues ?? {})) cueSets.set(Number(entity), new Set(list));
   const related = gaz.related ?? {};
 
+  // Page vocabulary repeats across the slices of a page: clitic readings are looked up once per matcher.
+  const memo = new Map<string, Hit[]>();
+
   function hitsOf(token: string): Hit[] {
     const readings = isArabicUnit(token.charCodeAt(0))
       ? cliticReadings(token)
@@ -167,7 +185,6 @@ export function createMatcher(gaz: Gazetteer): Matcher {
   function match(text: string, evidence?: PageEvidence, prepared?: PreparedText): Mention[] {
     if (!text || byFirst.size === 0) return [];
     const { norm, map, starts, ends, count } = prepared ?? prepareText(text);
-    const memo = new Map<string, Hit[]>();
     const tokenAt = (k: number) => norm.slice(starts[k], ends[k]);
     const sameToken = (k: number, t: string) => ends[k] - starts[k] === t.length && norm.startsWith(t, starts[k]);
     // The words of one name are separated by spaces or a hyphen only: "سيرغي، لافروف" is two names.
@@ -265,20 +282,28 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     };
 
     const out: Mention[] = [];
-    const emit = (p: Pending, c: Candidate, length: number) => {
+    const mention = (p: Pending, c: Candidate, length: number): Mention => {
       const start = startOf(p);
       const end = endOf(p, length);
-      out.push({ entity: c.entity, entityId: gaz.entityIds[c.entity], start, end, surface: text.slice(start, end) });
+      return { entity: c.entity, entityId: gaz.entityIds[c.entity], start, end, surface: text.slice(start, end) };
     };
     for (const p of pending) {
-      if (!p.candidate.ambiguous || hasEvidence(p, p.length)) emit(p, p.candidate, p.length);
+      if (!p.candidate.ambiguous || hasEvidence(p, p.length)) out.push(mention(p, p.candidate, p.length));
       else {
-        if (evidence) evidence.rejected++;
-        if (p.fallback) emit(p, p.fallback, p.fallback.tokens.length);
+        const fallback = p.fallback ? mention(p, p.fallback, p.fallback.tokens.length) : null;
+        if (fallback) out.push(fallback);
+        evidence?.undecided.push({ mention: mention(p, p.candidate, p.length), fallback });
       }
     }
     return out;
   }
 
-  return { match };
+  function decide(evidence: PageEvidence): Undecided[] {
+    const named = (e: number) => evidence.named.has(e) || (related[e] ?? []).some((r) => evidence.named.has(r));
+    const now = evidence.undecided.filter((u) => named(u.mention.entity));
+    evidence.undecided = evidence.undecided.filter((u) => !named(u.mention.entity));
+    return now;
+  }
+
+  return { match, decide };
 }

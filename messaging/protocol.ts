@@ -85,7 +85,8 @@ export interface ProtocolMap {
   /** Liveness + what the background holds. */
   hello(data: { url: string }): Hello;
   /** The aliases a page's text can match, by the lookup keys it produces (engine/alias-lookup.ts). */
-  lookupAliases(data: { keys: string[] }): AliasBatch;
+  /** `crowded`: also send the catalog's crowded first words (a page's first lookup). */
+  lookupAliases(data: { keys: string[]; crowded?: boolean }): AliasBatch;
   getEntityCard(data: { entityId: string; storyArticleId?: string | null }): EntityCard;
   /** Scores the page against the corpus; the background also sets the tab's badge. */
   matchStory(data: { url: string; features: PageFeatures }): StoryMatch | null;

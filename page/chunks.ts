@@ -1,4 +1,4 @@
-// A page's joined text cut into slices small enough to match within a few milliseconds (~8 k
+// A page's joined text cut into slices small enough to match within a few milliseconds (~4 k
 // characters: about 2 ms of matching on a slow machine, marks included). Cuts fall
 // on block boundaries (the newlines collectText puts between blocks), where no name can continue;
 // a single block longer than the limit is cut at a sentence stop or, failing that, a space.
@@ -7,7 +7,7 @@ export interface Chunk {
   end: number;
 }
 
-export const CHUNK_CHARS = 8_000;
+export const CHUNK_CHARS = 4_000;
 
 export function chunkText(text: string, limit = CHUNK_CHARS): Chunk[] {
   const chunks: Chunk[] = [];

@@ -1,7 +1,10 @@
 // The mark session of one page: recognizes the corpus's entities in the page text and keeps the
 // highlights in step with the page as it changes. Design note:
 // - Reads the DOM, never writes it: text is collected once (engine/dom-text.ts), matched in slices
-//   of ~8 k characters with a yield between slices (no long task of ours), visible slice first.
+//   of a few thousand characters with a yield between slices (no long task of ours), visible slice
+//   first. An ambiguous name whose evidence turns up in a later slice is settled at the end
+//   (engine/matcher.ts `decide`), without matching any slice again.
+// - Only mentions near the viewport are registered as highlights (page/visible-marks.ts says why).
 // - Dynamic pages: a MutationObserver collects changed nodes; after a quiet period only the blocks
 //   that changed are scanned again — their old mentions dropped, new ones added — so nothing is
 //   marked twice and nothing stays marked after its text is gone.
@@ -9,15 +12,17 @@
 //   when idle; until it is ready, caretPositionFromPoint gives (text node, offset) and each text
 //   node maps to the mentions that touch it.
 import { collectText, isBlock, isSkipped, rangeFor, walkText, type PageText } from '../engine/dom-text';
-import { prepareText, type PreparedText } from '../engine/matcher';
-import type { PageEvidence } from '../engine/matcher';
+import { pageEvidence, prepareText, type PreparedText } from '../engine/matcher';
+import type { Mention } from '../engine/types';
 import type { EntityType } from '../engine/types';
 import type { Recognizer } from './recognizer';
 import type { MarkStyle } from '../settings/settings';
 import { chunkText, orderFrom, type Chunk } from './chunks';
 import { Highlights, type MarkGroup } from './highlights';
+import { MentionIndex } from './mention-index';
+import { VisibleMarks } from './visible-marks';
 import type { MentionLocator, PageMention } from './types';
-import { drive, runSliced, SLICE_MS } from './yield';
+import { drive, runSliced, SLICE_MS, yieldToPage } from './yield';
 import { probeTrack } from './test-probe';
 import { caretAt } from './caret';
 import { createHitGrid, onMention, type HitGrid } from './hit-grid';
@@ -36,13 +41,6 @@ export interface MarkOptions {
   debounceMs?: number;
 }
 
-interface Located {
-  mention: PageMention;
-  /** Offsets of the mention within this text node. */
-  start: number;
-  end: number;
-}
-
 export interface MarkSession extends MentionLocator {
   /** The element this session marks (a page that swaps <body> needs a new session). */
   readonly root: Element;
@@ -59,10 +57,10 @@ export interface MarkSession extends MentionLocator {
 
 export function createMarkSession(opts: MarkOptions): MarkSession {
   const highlights = new Highlights(opts.style);
+  const painted = new VisibleMarks(highlights);
   let types = opts.types;
   let noted = opts.noted;
-  let mentions: PageMention[] = [];
-  const byNode = new Map<Text, Located[]>();
+  const mentions = new MentionIndex();
   let nextId = 1;
   let stopped = false;
   let lastText = '';
@@ -70,86 +68,66 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   let grid: HitGrid | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const dirty = new Set<Node>();
-  const evidence: PageEvidence = { named: new Set(), rejected: 0 };
+  const evidence = pageEvidence();
 
   const groupOf = (m: PageMention): MarkGroup | null =>
     noted.has(m.entityId) ? 'noted' : types.has(m.type) ? m.type : null;
 
-  function addMention(entity: number, range: Range, page: PageText, start: number, end: number) {
+  function addMention(found: Mention, offset: number, doc: Document, page: PageText): PageMention | null {
+    const start = offset + found.start;
+    const end = offset + found.end;
+    const range = rangeFor(doc, page.segments, start, end);
+    if (!range) return null;
     const gaz = opts.recognizer.gazetteer();
     const m: PageMention = {
       id: nextId++,
-      entityId: gaz.entityIds[entity],
-      type: gaz.entityTypes[entity],
+      entityId: gaz.entityIds[found.entity],
+      type: gaz.entityTypes[found.entity],
       range,
     };
-    mentions.push(m);
-    const group = groupOf(m);
-    if (group) highlights.add(group, range);
-    // Index every text node the mention touches, with the part of it that lies in that node.
-    for (const seg of page.segments) {
-      const segEnd = seg.start + seg.node.data.length;
-      if (segEnd <= start) continue;
-      if (seg.start >= end) break;
-      let list = byNode.get(seg.node);
-      if (!list) byNode.set(seg.node, (list = []));
-      list.push({
-        mention: m,
-        start: Math.max(start - seg.start, 0),
-        end: Math.min(end - seg.start, seg.node.data.length),
-      });
-    }
+    mentions.add(m, page.segments, start, end);
+    painted.show(m, groupOf(m));
+    return m;
   }
 
-  function segmentsFrom(page: PageText, start: number, end: number): PageText {
-    // Only the segments of one chunk, so indexing a mention never walks the whole page.
-    let lo = 0;
-    let hi = page.segments.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (page.segments[mid].start + page.segments[mid].node.data.length <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    let j = lo;
-    while (j < page.segments.length && page.segments[j].start < end) j++;
-    return { text: page.text, segments: page.segments.slice(lo, j) };
-  }
-
-  function matchChunk(page: PageText, chunk: Chunk, doc: Document, text: string, prepared: PreparedText) {
-    const part = segmentsFrom(page, chunk.start, chunk.end);
-    const before = evidence.rejected;
-    for (const found of opts.recognizer.match(text, evidence, prepared)) {
-      const start = chunk.start + found.start;
-      const end = chunk.start + found.end;
-      const range = rangeFor(doc, part.segments, start, end);
-      if (range) addMention(found.entity, range, part, start, end);
-    }
-    return evidence.rejected > before;
+  function removeMentions(gone: Set<PageMention>) {
+    for (const m of gone) painted.hide(m);
+    mentions.remove(gone);
   }
 
   /** Collects and matches the text under `root`, in slices, visible slice first. */
   async function scan(root: Node): Promise<void> {
     const doc = root.ownerDocument ?? document;
     const page = await drive(walkText(root, opts.exclude?.()));
+    await yieldToPage(); // the walk may have used its whole slice; what follows starts a new one
     if (stopped) return;
     const chunks = chunkText(page.text);
     const order = orderFrom(chunks.length, visibleChunk(page, chunks, doc));
     // Each chunk is normalized once; its words tell which aliases to ask the background for. Two
     // requests at most: the visible chunk's (marked at once), then everything else's together.
-    const prepared = new Map<number, { text: string; p: PreparedText }>();
-    const prepare = (i: number) => {
-      const text = page.text.slice(chunks[i].start, chunks[i].end);
-      prepared.set(i, { text, p: prepareText(text) });
-    };
-    const retry: number[] = [];
+    const prepared = new Map<number, PreparedText>();
+    const prepare = (i: number) => prepared.set(i, prepareText(page.text.slice(chunks[i].start, chunks[i].end)));
+    const byStart = new Map<number, PageMention>();
     const match = (i: number) => {
-      const c = prepared.get(i)!;
-      if (matchChunk(page, chunks[i], doc, c.text, c.p)) retry.push(i);
+      const { start, end } = chunks[i];
+      const undecided = evidence.undecided.length;
+      for (const found of opts.recognizer.match(page.text.slice(start, end), evidence, prepared.get(i))) {
+        const m = addMention(found, start, doc, page);
+        if (m) byStart.set(start + found.start, m);
+      }
+      for (const u of evidence.undecided.slice(undecided)) {
+        u.mention.start += start;
+        u.mention.end += start;
+      }
+      prepared.delete(i);
     };
     const [first, ...rest] = order;
     if (first === undefined) return;
     prepare(first);
-    await opts.recognizer.learn(opts.recognizer.unseen(prepared.get(first)!.p));
+    await yieldToPage(); // the first run of the engine's code is cold: normalizing and keying in two slices
+    if (stopped) return;
+    const visible = prepared.get(first)!;
+    await opts.recognizer.learn(opts.recognizer.unseen(visible), [visible]);
     if (stopped) return;
     match(first);
     const fresh: string[] = [];
@@ -157,45 +135,29 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       rest,
       (i) => {
         prepare(i);
-        for (const k of opts.recognizer.unseen(prepared.get(i)!.p)) fresh.push(k);
+        for (const k of opts.recognizer.unseen(prepared.get(i)!)) fresh.push(k);
       },
       SLICE_MS,
       () => stopped,
     );
     await opts.recognizer.learn(fresh);
-    const namedBefore = evidence.named.size;
     await runSliced(rest, match, SLICE_MS, () => stopped);
-    // A slice that dropped an ambiguous name may find its evidence in a later slice: match it again.
-    if (retry.length && evidence.named.size > namedBefore) {
-      const again = retry.splice(0);
-      for (const i of again) dropWithin(chunks[i], page);
-      await runSliced(again, match, SLICE_MS, () => stopped);
+    if (stopped) return;
+    // Ambiguous names that a later slice gave evidence for: in place of their fallback, if any.
+    const gone = new Set<PageMention>();
+    for (const { mention, fallback } of opts.recognizer.decide(evidence)) {
+      const replaced = fallback && byStart.get(mention.start);
+      if (replaced) gone.add(replaced);
+      addMention(mention, 0, doc, page);
     }
+    removeMentions(gone);
+    evidence.undecided = [];
+    mentions.commit();
     if (root === opts.root) lastText = page.text;
   }
 
-  function dropWithin(chunk: Chunk, page: PageText) {
-    const nodes = new Set(segmentsFrom(page, chunk.start, chunk.end).segments.map((s) => s.node));
-    removeWhere((m) => nodes.has(m.range.startContainer as Text));
-  }
-
   function removeWhere(pred: (m: PageMention) => boolean) {
-    const keep: PageMention[] = [];
-    const gone = new Set<PageMention>();
-    for (const m of mentions) {
-      if (pred(m)) {
-        gone.add(m);
-        const group = groupOf(m);
-        if (group) highlights.delete(group, m.range);
-      } else keep.push(m);
-    }
-    if (!gone.size) return;
-    mentions = keep;
-    for (const [node, list] of byNode) {
-      const rest = list.filter((l) => !gone.has(l.mention));
-      if (rest.length) byNode.set(node, rest);
-      else byNode.delete(node);
-    }
+    removeMentions(new Set(mentions.list.filter(pred)));
   }
 
   /** The chunk under the middle of the viewport: one hit test, no forced layout of ours. */
@@ -211,10 +173,6 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       0,
       chunks.findIndex((c) => offset >= c.start && offset < c.end),
     );
-  }
-
-  function sortMentions() {
-    mentions.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 
   // ---- dynamic pages ----
@@ -248,15 +206,18 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     );
     const blocks = blocksOf([...dirty]);
     dirty.clear();
+    const changed = new Set<Node>(blocks);
+    removeWhere((m) => {
+      for (let n: Node | null = m.range.startContainer; n; n = n.parentNode) if (changed.has(n)) return true;
+      return false;
+    });
     for (const block of blocks) {
-      removeWhere((m) => block.contains(m.range.startContainer));
       // A block inside an editor, a form control or hidden content is no more ours than its parent.
       if (!insideSkipped(block, opts.root)) await scan(block);
     }
     lastText = (await drive(walkText(opts.root, opts.exclude?.()))).text;
-    sortMentions();
     grid?.invalidate();
-    opts.onChange?.(mentions);
+    opts.onChange?.(mentions.list);
   }
 
   /** The nearest block ancestors of changed nodes, without nesting (an outer block covers inner ones). */
@@ -272,15 +233,8 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   }
 
   function regroup(change: () => void) {
-    for (const m of mentions) {
-      const g = groupOf(m);
-      if (g) highlights.delete(g, m.range);
-    }
     change();
-    for (const m of mentions) {
-      const g = groupOf(m);
-      if (g) highlights.add(g, m.range);
-    }
+    painted.regroup(groupOf);
   }
 
   const session: MarkSession = {
@@ -289,11 +243,10 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       // Observe first: content rendered while (or just after) the page is scanned is not missed.
       observe();
       await scan(opts.root);
-      sortMentions();
       if (stopped) return;
       const win = opts.root.ownerDocument.defaultView;
-      if (win) grid = createHitGrid(win, () => mentions);
-      opts.onChange?.(mentions);
+      if (win) grid = createHitGrid(win, () => mentions.list);
+      opts.onChange?.(mentions.list);
     },
     setStyle(style) {
       highlights.setStyle(style);
@@ -312,9 +265,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       const doc = opts.root.ownerDocument;
       const caret = caretAt(doc, x, y);
       if (!caret) return null;
-      const list = byNode.get(caret.node as Text);
-      if (!list) return null;
-      for (const l of list) {
+      for (const l of mentions.inNode(caret.node as Text)) {
         if (caret.offset < l.start || caret.offset > l.end) continue;
         if (!groupOf(l.mention)) continue;
         // caretPositionFromPoint snaps to the nearest caret even beside the text: confirm the point is on it.
@@ -322,16 +273,15 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       }
       return null;
     },
-    all: () => mentions.filter((m) => groupOf(m)),
-    within: (el) => mentions.filter((m) => groupOf(m) && el.contains(m.range.startContainer)),
+    all: () => mentions.list.filter((m) => groupOf(m)),
+    within: (el) => mentions.list.filter((m) => groupOf(m) && el.contains(m.range.startContainer)),
     stop() {
       stopped = true;
       grid?.destroy();
       clearTimeout(timer);
       observer?.disconnect();
-      highlights.clear();
-      mentions = [];
-      byNode.clear();
+      painted.clear();
+      mentions.clear();
       if (__HASHIYA_TEST__) probeTrack.untrackSession(session);
     },
   };

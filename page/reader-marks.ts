@@ -17,7 +17,7 @@ let recognizer: Recognizer | null = null;
 export function attachMarks(root: Element, settings: Settings, lang: UiLang): () => void {
   let cleanup = () => {};
   let cancelled = false;
-  recognizer ??= createRecognizer((keys) => sendMessage('lookupAliases', { keys }));
+  recognizer ??= createRecognizer((keys, crowded) => sendMessage('lookupAliases', { keys, crowded }));
   const rec = recognizer;
   void (async () => {
     const session = createMarkSession({

@@ -1,52 +1,51 @@
 // The page's recognizer: the matcher over the aliases this page's text can match, fetched from
 // the background as new vocabulary arrives (engine/alias-lookup.ts explains why).
-import { createMatcher, type Matcher, type PageEvidence, type PreparedText } from '../engine/matcher';
-import { emptyGazetteer, keysOf, mergeBatch, type AliasBatch } from '../engine/alias-lookup';
+import { createMatcher, type Matcher, type PageEvidence, type PreparedText, type Undecided } from '../engine/matcher';
+import { emptyGazetteer, mergeBatch, PageVocabulary, type AliasBatch } from '../engine/alias-lookup';
 import type { Gazetteer, Mention } from '../engine/types';
 
 export interface Recognizer {
   /** Lookup keys of `text` not asked for yet (marked as asked). */
   unseen(text: PreparedText): string[];
-  /** Fetches and adds the aliases for `keys`. */
-  learn(keys: string[]): Promise<void>;
+  /** Fetches and adds the aliases for `keys`. The first answer names the catalog's crowded words:
+   *  `texts` (already passed to `unseen`) are then read again for the word pairs they hold. */
+  learn(keys: string[], texts?: PreparedText[]): Promise<void>;
   match(text: string, evidence?: PageEvidence, prepared?: PreparedText): Mention[];
+  decide(evidence: PageEvidence): Undecided[];
   gazetteer(): Gazetteer;
 }
 
-export function createRecognizer(fetchBatch: (keys: string[]) => Promise<AliasBatch>): Recognizer {
+export type FetchBatch = (keys: string[], withCrowded: boolean) => Promise<AliasBatch>;
+
+export function createRecognizer(fetchBatch: FetchBatch): Recognizer {
   const gaz = emptyGazetteer();
   let matcher: Matcher = createMatcher(gaz);
-  const asked = new Set<string>();
+  const vocabulary = new PageVocabulary();
+  let knowsCrowded = false;
 
-  return {
-    unseen(text) {
-      const fresh: string[] = [];
-      for (const k of keysOf(text)) {
-        if (asked.has(k)) continue;
-        asked.add(k);
-        fresh.push(k);
-      }
-      return fresh;
-    },
-    async learn(keys) {
-      if (!keys.length) return;
-      const batch = await fetchBatch(keys);
-      if (!batch.aliases.length) return;
+  async function fetchAndMerge(keys: string[]): Promise<string[]> {
+    const first = !knowsCrowded;
+    const batch = await fetchBatch(keys, first);
+    knowsCrowded = true;
+    if (batch.aliases.length) {
       mergeBatch(gaz, batch);
       matcher = createMatcher(gaz);
+    }
+    return first ? (batch.crowded ?? []) : [];
+  }
+
+  return {
+    unseen: (text) => vocabulary.unseen(text),
+    async learn(keys, texts = []) {
+      if (!keys.length && knowsCrowded) return;
+      const crowded = await fetchAndMerge(keys);
+      if (!crowded.length) return;
+      vocabulary.addCrowded(crowded);
+      const pairs = texts.flatMap((t) => vocabulary.unseen(t));
+      if (pairs.length) await fetchAndMerge(pairs);
     },
     match: (text, evidence, prepared) => matcher.match(text, evidence, prepared),
-    gazetteer: () => gaz,
-  };
-}
-
-/** A recognizer over a whole gazetteer already in hand (tests). */
-export function fullRecognizer(gaz: Gazetteer): Recognizer {
-  const matcher = createMatcher(gaz);
-  return {
-    unseen: () => [],
-    learn: async () => {},
-    match: (t, e, p) => matcher.match(t, e, p),
+    decide: (evidence) => matcher.decide(evidence),
     gazetteer: () => gaz,
   };
 }

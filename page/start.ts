@@ -30,7 +30,7 @@ export async function startPage(): Promise<void> {
     isActiveOn(settings, host) &&
     (settings.enabledHosts.includes(host) || (newsSite && readPageMeta(document).isArticle));
 
-  const recognizer = createRecognizer((keys) => sendMessage('lookupAliases', { keys }));
+  const recognizer = createRecognizer((keys, crowded) => sendMessage('lookupAliases', { keys, crowded }));
   let session: MarkSession | null = null;
   let card: CardHandle | null = null;
   let ui: UiHost | null = null;

@@ -13,8 +13,10 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
-/** Runs `work` items, yielding whenever a slice has used its budget. A work item may return a
- *  promise (it waits on the background): awaiting it already gives the page its turn. */
+/** Runs `work` items, yielding before an item that would not fit in what is left of the slice's
+ *  budget (judged by the recent items' cost: cold code and garbage collection make some items
+ *  several times slower than others). A work item may return a promise (it waits on the
+ *  background): awaiting it already gives the page its turn. */
 export async function runSliced<T>(
   items: T[],
   work: (item: T) => void | Promise<void>,
@@ -22,17 +24,24 @@ export async function runSliced<T>(
   isCancelled = () => false,
 ) {
   let sliceStart = performance.now();
+  let estimate = 0;
   for (const item of items) {
     if (isCancelled()) return;
+    const t = performance.now();
+    if (t > sliceStart && t - sliceStart + estimate > budgetMs) {
+      await yieldToPage();
+      if (isCancelled()) return;
+      sliceStart = performance.now();
+    }
+    const begun = performance.now();
     const pending = work(item);
     if (pending) {
       await pending;
       sliceStart = performance.now();
+      continue;
     }
-    if (performance.now() - sliceStart >= budgetMs) {
-      await yieldToPage();
-      sliceStart = performance.now();
-    }
+    // The slowest recent item, forgotten slowly: one slow item makes the next slices cautious.
+    estimate = Math.max(performance.now() - begun, estimate * 0.8);
   }
 }
 

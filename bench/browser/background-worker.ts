@@ -20,8 +20,8 @@ self.onmessage = async (e: MessageEvent) => {
     post({ type: 'loaded', buildMs: performance.now() - t });
   } else {
     const t = performance.now();
-    const { keys } = JSON.parse(msg.body) as { keys: string[] };
-    const body = JSON.stringify(index!.lookup(keys));
+    const { keys, crowded } = JSON.parse(msg.body) as { keys: string[]; crowded: boolean };
+    const body = JSON.stringify(index!.lookup(keys, crowded));
     post({ type: 'batch', id: msg.id, body, workMs: performance.now() - t });
   }
 };

@@ -2,7 +2,7 @@
 // page/marks.ts createMarkSession, as page/start.ts runs them, with the background's alias lookups
 // answered by a worker — bench/browser/background-worker.ts), the scan-only floor (collectText +
 // normalize), and the cost of registering highlights alone (for "floor + highlights").
-import { createMatcher, type PageEvidence } from '../../engine/matcher';
+import { createMatcher, pageEvidence } from '../../engine/matcher';
 import { collectText, rangeFor } from '../../engine/dom-text';
 import { normalize } from '../../engine/normalize';
 import type { EntityType, Gazetteer } from '../../engine/types';
@@ -23,6 +23,8 @@ export interface HashiyaResult {
   marks: number;
   /** Our own slices between yields (and awaits of the background). */
   slices: number;
+  /** Each slice, ms, in order; 'L' marks a wait for the background. */
+  sliceTrace: string;
   longestSliceMs: number;
   /** Sum of our slices: our own main-thread time, without the gaps where the page had the thread. */
   busyMs: number;
@@ -73,7 +75,7 @@ export interface PointerResult {
 type Sched = { yield: () => Promise<void> };
 
 interface Background {
-  lookup(keys: string[]): Promise<AliasBatch>;
+  lookup(keys: string[], withCrowded: boolean): Promise<AliasBatch>;
   stats: { lookups: number; keys: number; aliases: number; waitMs: number; workMs: number; jsonMs: number };
   indexBuildMs: number;
   close(): void;
@@ -100,10 +102,10 @@ async function startBackground(gazUrl: string): Promise<Background> {
     stats,
     indexBuildMs,
     close: () => worker.terminate(),
-    lookup(keys) {
+    lookup(keys, withCrowded) {
       const id = ++nextId;
       const t0 = now();
-      const body = JSON.stringify({ keys });
+      const body = JSON.stringify({ keys, crowded: withCrowded });
       stats.jsonMs += now() - t0;
       return new Promise((resolve) => {
         pending.set(id, (msg) => {
@@ -140,16 +142,19 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
   const sched = (globalThis as unknown as { scheduler: Sched }).scheduler;
   const realYield = sched.yield.bind(sched);
   const slices: number[] = [];
+  const trace: string[] = [];
   let sliceStart = 0;
   sched.yield = () => {
     slices.push(now() - sliceStart);
+    trace.push(slices[slices.length - 1].toFixed(1));
     return realYield().then(() => {
       sliceStart = now();
     });
   };
-  const lookup = async (keys: string[]) => {
-    const batch = background.lookup(keys);
+  const lookup = async (keys: string[], withCrowded: boolean) => {
+    const batch = background.lookup(keys, withCrowded);
     slices.push(now() - sliceStart);
+    trace.push(`${slices[slices.length - 1].toFixed(1)} L`);
     const b = await batch;
     sliceStart = now();
     return b;
@@ -171,6 +176,7 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
     await session.start();
     t1 = now();
     slices.push(t1 - sliceStart);
+    trace.push(`${(t1 - sliceStart).toFixed(1)} end`);
   } finally {
     delete (sched as Partial<Sched>).yield;
   }
@@ -198,6 +204,7 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
     frameMs: t2 - t0,
     marks: session.all().length,
     slices: slices.length,
+    sliceTrace: trace.join(' | '),
     longestSliceMs: Math.max(...slices),
     busyMs: slices.reduce((a, b) => a + b, 0),
     firstSliceMs: slices[0],
@@ -337,7 +344,7 @@ export async function register(gazUrl: string): Promise<RegisterResult> {
   const gazetteer = await fetchJson<Gazetteer>(gazUrl);
   const matcher = createMatcher(gazetteer);
   const page = collectText(document.body);
-  const evidence: PageEvidence = { named: new Set(), rejected: 0 };
+  const evidence = pageEvidence();
   const found: [number, number, EntityType][] = [];
   for (const c of chunkText(page.text)) {
     for (const m of matcher.match(page.text.slice(c.start, c.end), evidence))

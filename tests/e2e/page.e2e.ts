@@ -379,6 +379,53 @@ describeEachBrowser('news page', (kind) => {
     }
   });
 
+  it('a long page: every name is found, only those near the viewport are painted, scrolling paints the rest', async () => {
+    const page = await open('long-ar.html');
+    // Where each painted range is: its paragraph's id, or the id of the element holding it.
+    const painted = () =>
+      page.evaluate(() => {
+        const where: string[] = [];
+        for (const [name, highlight] of CSS.highlights) {
+          if (!String(name).startsWith('hashiya-')) continue;
+          for (const r of highlight as Iterable<AbstractRange>) {
+            const el = (r as Range).startContainer.parentElement!;
+            where.push(el.closest('p')?.id ?? el.id);
+          }
+        }
+        return where;
+      });
+    /** Polls until `accept` holds for the painted places; returns the last read either way. */
+    const paintedWhen = async (accept: (where: string[]) => boolean) => {
+      let where: string[] = [];
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await sleep(100)) {
+        where = await painted();
+        if (accept(where)) break;
+      }
+      return where;
+    };
+    try {
+      // 400 × (Lavrov, Moscow) and the Kremlin in the box-less wrapper.
+      await waitForProbe(page, (r) => r.mentions.length === 801, 'all 801 mentions found', 20_000);
+      const first = await paintedWhen((w) => w.includes('p0') && w.includes('wrapper'));
+      expect(first, 'the first paragraph and the box-less wrapper are painted').toEqual(
+        expect.arrayContaining(['p0', 'wrapper']),
+      );
+      expect(first.length, 'far fewer ranges painted than mentions found').toBeLessThan(400);
+      expect(first).not.toContain('p399');
+
+      await page.evaluate(() => document.getElementById('p399')!.scrollIntoView());
+      const last = await paintedWhen((w) => w.includes('p399') && !w.includes('p0'));
+      expect(last, 'after scrolling to the end: the last paragraph painted').toContain('p399');
+      expect(last, 'and the first one no longer').not.toContain('p0');
+      expect(
+        last.filter((id) => id === 'p399'),
+        'both names of the last paragraph',
+      ).toHaveLength(2);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('an article with no corpus entity gets no highlight and no mention', async () => {
     const page = await open('article-none.html');
     try {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { buildGazetteer } from '../../engine/gazetteer';
-import { createMatcher } from '../../engine/matcher';
-import type { CatalogEntity } from '../../engine/types';
+import { createMatcher, pageEvidence } from '../../engine/matcher';
+import type { CatalogEntity, Mention } from '../../engine/types';
+import { htmlToText } from '../../cli/html';
 
 const entity = (e: Omit<CatalogEntity, 'gloss' | 'aliases'> & Partial<CatalogEntity>): CatalogEntity => ({
   aliases: {},
@@ -334,5 +335,52 @@ describe('scale', () => {
     expect(last.map((m) => [m.entityId, m.start - offset, m.end - offset])).toEqual(
       one.map((m) => [m.entityId, m.start, m.end]),
     );
+  });
+});
+
+describe('a page matched in slices', () => {
+  /** Matches `text` cut at `cuts`, sharing evidence, then settles the undecided mentions as page/marks.ts does. */
+  function sliced(text: string, cuts: number[]) {
+    const evidence = pageEvidence();
+    const found = new Map<number, Mention>();
+    const bounds = [0, ...cuts, text.length];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const [start, end] = [bounds[k], bounds[k + 1]];
+      const before = evidence.undecided.length;
+      for (const m of matcher.match(text.slice(start, end), evidence))
+        found.set(start + m.start, { ...m, start: start + m.start, end: start + m.end });
+      for (const u of evidence.undecided.slice(before)) {
+        u.mention.start += start;
+        u.mention.end += start;
+      }
+    }
+    for (const { mention } of matcher.decide(evidence)) found.set(mention.start, mention);
+    return { mentions: [...found.values()].sort((a, b) => a.start - b.start), left: evidence.undecided };
+  }
+
+  it('settles an ambiguous name when a later slice names its entity', () => {
+    const text = 'ظريف في موسكو.\nثم قال محمد جواد ظريف';
+    const { mentions, left } = sliced(text, [text.indexOf('\n')]);
+    expect(mentions.map((m) => m.surface)).toEqual(['ظريف', 'محمد جواد ظريف']);
+    expect(left).toEqual([]);
+  });
+
+  it('leaves it undecided when nothing names it', () => {
+    const text = 'كان رده ظريف.\nوقال آخرون غير ذلك';
+    const { mentions, left } = sliced(text, [text.indexOf('\n')]);
+    expect(mentions).toEqual([]);
+    expect(left.map((u) => u.mention.surface)).toEqual(['ظريف']);
+  });
+
+  it('finds on the evaluation pages, cut at every paragraph, what one pass over each page finds', () => {
+    for (const file of readdirSync('tests/eval/pages').filter((f) => f.endsWith('.html'))) {
+      const text = htmlToText(readFileSync(`tests/eval/pages/${file}`, 'utf8')).text;
+      const cuts = [...text.matchAll(/\n/g)].map((m) => m.index);
+      const whole = matcher.match(text).map((m) => `${m.entityId}@${m.start}`);
+      expect(
+        sliced(text, cuts).mentions.map((m) => `${m.entityId}@${m.start}`),
+        file,
+      ).toEqual(whole);
+    }
   });
 });

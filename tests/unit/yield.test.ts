@@ -1,0 +1,69 @@
+// @vitest-environment node
+// runSliced on a fake clock: which items share a slice, given what each costs. No real time is
+// measured: the clock only moves when an item says what it cost.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runSliced } from '../../page/yield';
+
+let clock = 0;
+let slices: number[][] = [];
+
+beforeEach(() => {
+  clock = 0;
+  slices = [[]];
+  vi.spyOn(performance, 'now').mockImplementation(() => clock);
+  (globalThis as { scheduler?: unknown }).scheduler = {
+    yield: async () => {
+      slices.push([]);
+    },
+  };
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  delete (globalThis as { scheduler?: unknown }).scheduler;
+});
+
+/** Runs items that cost `costs` ms each on the fake clock; returns the costs grouped by slice. */
+async function run(costs: number[], budget = 6) {
+  await runSliced(
+    costs,
+    (cost) => {
+      clock += cost;
+      slices[slices.length - 1].push(cost);
+    },
+    budget,
+  );
+  return slices.filter((s) => s.length);
+}
+
+describe('runSliced', () => {
+  it('fills a slice up to the budget and no further', async () => {
+    expect(await run([2, 2, 2, 2, 2])).toEqual([
+      [2, 2, 2],
+      [2, 2],
+    ]);
+  });
+
+  it('yields before an item that would overrun the slice, judging by the items before it', async () => {
+    // After 4 ms the slice has room for 2 more, and the recent items cost up to 3: the third waits.
+    expect(await run([3, 1, 3])).toEqual([[3, 1], [3]]);
+  });
+
+  it('after an unexpectedly slow item, keeps the next slices short', async () => {
+    expect(await run([1, 1, 8, 1, 1, 1])).toEqual([[1, 1, 8], [1], [1], [1]]);
+  });
+
+  it('stops between items once cancelled', async () => {
+    const done: number[] = [];
+    await runSliced(
+      [1, 2, 3, 4],
+      (n) => {
+        done.push(n);
+        clock += 5;
+      },
+      6,
+      () => done.length >= 2,
+    );
+    expect(done).toEqual([1, 2]);
+  });
+});
