@@ -263,9 +263,12 @@ export function render(r: Results): string {
   );
   out.push(
     '- Hashiya = `createMarkSession({ recognizer: createRecognizer(lookup) }).start()` (page/marks.ts, page/recognizer.ts, ' +
-      'bundled), to all highlights registered; the background that answers alias lookups (engine/alias-lookup.ts) is stood ' +
+      'bundled), to every mention found and tracked (those near the viewport registered as highlights, page/visible-marks.ts; ' +
+      'the rest when scrolled to); the background that answers alias lookups (engine/alias-lookup.ts) is stood ' +
       'in for by a worker, requests and answers as JSON strings. Floor = `collectText` + `normalize` over the same page. "+ highlights" = ' +
-      'Range creation + `Highlight.add` for the same mentions. mark.js = `mark(allAliases, { accuracy, separateWordSearch: false })`, ' +
+      'Range creation + `Highlight.add` for the same mentions, all of them. Synthetic catalogs keep their names out of the ' +
+      "pages' words (bench/gazetteers.ts says why), so every catalog size finds the same names on a page. " +
+      'mark.js = `mark(allAliases, { accuracy, separateWordSearch: false })`, ' +
       "terms in batches of 250 in mark.js's own order (one call with more terms overflows the stack: mark.js recurses once per term). " +
       "Every run is a fresh page load with V8's compilation cache off, so all code runs cold, as a content script does on a new page.",
   );

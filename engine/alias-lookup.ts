@@ -11,8 +11,11 @@
 // word are keyed by their first two tokens instead ("شركة نفط"); the page learns the crowded words
 // with its first answer and asks for the pairs it contains (a stem of a crowded word followed,
 // within the same name, by its next token).
+// The first answer also carries a filter: one bit per suffix hash of the catalog's first words
+// (engine/matcher.ts suffixHash; every key a token yields is a suffix of it). A page token whose
+// bit is clear can yield no key, so it is neither keyed nor sent: most of a page's words.
 import { cliticReadings } from './clitics';
-import { isNameGap, prepareText, type PreparedText } from './matcher';
+import { FILTER_BITS, isNameGap, prepareText, suffixHash, type PreparedText } from './matcher';
 import type { AliasEntry, EntityType, Gazetteer } from './types';
 
 /** More names than this behind one first token: the token is crowded (keyed by pairs). */
@@ -40,6 +43,12 @@ export class PageVocabulary {
   private crowdedWords = new Set<string>();
   private generation = 0;
   private asked = new Set<string>();
+  private filter: Uint8Array | null = null;
+
+  /** Only tokens whose suffix hash is set in `filter` (see above) can yield a key. */
+  setFilter(filter: Uint8Array): void {
+    this.filter = filter;
+  }
 
   /** Words whose names are keyed by pairs (from the background's first answer). */
   addCrowded(words: Iterable<string>): void {
@@ -56,7 +65,12 @@ export class PageVocabulary {
       fresh.push(key);
     };
     const { norm, starts, ends, count } = p;
+    const filter = this.filter;
     for (let i = 0; i < count; i++) {
+      if (filter) {
+        const h = suffixHash(norm, starts[i], ends[i]);
+        if (!(filter[h >> 3] & (1 << (h & 7)))) continue;
+      }
       const info = this.info(norm, starts[i], ends[i], ask);
       if (!this.crowdedWords.size || i + 1 >= count) continue;
       if (info.generation !== this.generation) {
@@ -107,6 +121,29 @@ export interface AliasBatch {
   related: Record<number, number[]>;
   /** Every crowded first word of the catalog, when asked for. */
   crowded?: string[];
+  /** With `crowded`: the first words' suffix-hash filter, bits packed, base64. */
+  filter?: string;
+}
+
+export function encodeFilter(bits: Uint8Array): string {
+  let s = '';
+  for (const b of bits) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+/** The filter of an answer, or null when it is missing or not the right size (then nothing is filtered). */
+export function decodeFilter(text: string | undefined): Uint8Array | null {
+  if (!text) return null;
+  let s: string;
+  try {
+    s = atob(text);
+  } catch {
+    return null;
+  }
+  if (s.length !== 1 << (FILTER_BITS - 3)) return null;
+  const bits = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bits[i] = s.charCodeAt(i);
+  return bits;
 }
 
 export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
@@ -135,6 +172,12 @@ export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
     }
   }
   crowded.sort();
+  const bits = new Uint8Array(1 << (FILTER_BITS - 3));
+  for (const first of byFirst.keys()) {
+    const h = suffixHash(first, 0, first.length);
+    bits[h >> 3] |= 1 << (h & 7);
+  }
+  const filter = encodeFilter(bits);
   return {
     /** The aliases behind `keys` (first tokens, or pairs after a crowded word), with their entities. */
     lookup(keys: Iterable<string>, withCrowded = false): AliasBatch {
@@ -147,7 +190,10 @@ export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
         }
       }
       const batch: AliasBatch = { aliases, entities: [], cues: {}, related: {} };
-      if (withCrowded) batch.crowded = crowded;
+      if (withCrowded) {
+        batch.crowded = crowded;
+        batch.filter = filter;
+      }
       for (const e of [...entities].sort((a, b) => a - b)) {
         batch.entities.push([e, gaz.entityIds[e], gaz.entityTypes[e]]);
         if (gaz.cues[e]) batch.cues[e] = gaz.cues[e];

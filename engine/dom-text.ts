@@ -206,7 +206,7 @@ export function rangeFor(doc: Document, segments: TextSegment[], start: number, 
   const a = segments[segmentAt(segments, start)];
   const b = segments[segmentAt(segments, end - 1)];
   const range = doc.createRange();
-  range.setStart(a.node, Math.min(start - a.start, a.node.data.length));
-  range.setEnd(b.node, Math.min(end - b.start, b.node.data.length));
+  range.setStart(a.node, Math.min(start - a.start, a.node.length));
+  range.setEnd(b.node, Math.min(end - b.start, b.node.length));
   return range;
 }

@@ -46,13 +46,13 @@ interface Pending {
 }
 
 const CUE_WINDOW = 3;
-const FILTER_BITS = 16;
+export const FILTER_BITS = 16;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
 
 // Every clitic reading of a token is a suffix of it (stripped stems keep ≥ 3 units; ل + rest is the
 // suffix after the first ل), so a hash of the last ≤ 3 units rejects most page tokens before any
 // substring is made or any Map is consulted.
-function suffixHash(s: string, start: number, end: number): number {
+export function suffixHash(s: string, start: number, end: number): number {
   let h = end - start >= 3 ? 3 : end - start;
   for (let k = Math.max(start, end - 3); k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x9e3779b1) >>> 0;
   return (h ^ (h >>> FILTER_BITS)) & FILTER_MASK;

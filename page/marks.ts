@@ -98,13 +98,15 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   /** Collects and matches the text under `root`, in slices, visible slice first. */
   async function scan(root: Node): Promise<void> {
     const doc = root.ownerDocument ?? document;
+    const primed = opts.recognizer.prime(); // answered while the text is read
     const page = await drive(walkText(root, opts.exclude?.()));
+    await primed;
     await yieldToPage(); // the walk may have used its whole slice; what follows starts a new one
     if (stopped) return;
     const chunks = chunkText(page.text);
     const order = orderFrom(chunks.length, visibleChunk(page, chunks, doc));
     // Each chunk is normalized once; its words tell which aliases to ask the background for. Two
-    // requests at most: the visible chunk's (marked at once), then everything else's together.
+    // requests after the primer: the visible chunk's (marked at once), then everything else's.
     const prepared = new Map<number, PreparedText>();
     const prepare = (i: number) => prepared.set(i, prepareText(page.text.slice(chunks[i].start, chunks[i].end)));
     const byStart = new Map<number, PageMention>();

@@ -29,7 +29,7 @@ export class MentionIndex {
     const nodes: Text[] = [];
     for (let i = segmentAt(segments, start); i < segments.length && segments[i].start < end; i++) {
       const { node, start: at } = segments[i];
-      const length = node.data.length;
+      const length = node.length; // CharacterData.length: no string made, unlike data.length
       if (at + length <= start) continue;
       let located = this.byNode.get(node);
       if (!located) this.byNode.set(node, (located = []));

@@ -1,10 +1,13 @@
 // The page's recognizer: the matcher over the aliases this page's text can match, fetched from
 // the background as new vocabulary arrives (engine/alias-lookup.ts explains why).
 import { createMatcher, type Matcher, type PageEvidence, type PreparedText, type Undecided } from '../engine/matcher';
-import { emptyGazetteer, mergeBatch, PageVocabulary, type AliasBatch } from '../engine/alias-lookup';
+import { decodeFilter, emptyGazetteer, mergeBatch, PageVocabulary, type AliasBatch } from '../engine/alias-lookup';
 import type { Gazetteer, Mention } from '../engine/types';
 
 export interface Recognizer {
+  /** Asks the background for the catalog's crowded words and key filter, once (before the page's
+   *  text is read, so its first keys are already filtered). Never rejects. */
+  prime(): Promise<void>;
   /** Lookup keys of `text` not asked for yet (marked as asked). */
   unseen(text: PreparedText): string[];
   /** Fetches and adds the aliases for `keys`. The first answer names the catalog's crowded words:
@@ -27,6 +30,8 @@ export function createRecognizer(fetchBatch: FetchBatch): Recognizer {
     const first = !knowsCrowded;
     const batch = await fetchBatch(keys, first);
     knowsCrowded = true;
+    const filter = first && decodeFilter(batch.filter);
+    if (filter) vocabulary.setFilter(filter);
     if (batch.aliases.length) {
       mergeBatch(gaz, batch);
       matcher = createMatcher(gaz);
@@ -34,7 +39,16 @@ export function createRecognizer(fetchBatch: FetchBatch): Recognizer {
     return first ? (batch.crowded ?? []) : [];
   }
 
+  let priming: Promise<void> | null = null;
   return {
+    prime() {
+      priming ??= fetchAndMerge([])
+        .then((crowded) => vocabulary.addCrowded(crowded))
+        .catch(() => {
+          priming = null; // learn() asks again
+        });
+      return priming;
+    },
     unseen: (text) => vocabulary.unseen(text),
     async learn(keys, texts = []) {
       if (!keys.length && knowsCrowded) return;

@@ -19,13 +19,14 @@ const pages = readdirSync('tests/eval/pages')
 const key = (m: { entityId: string; start: number; end: number }) => `${m.entityId}@${m.start}-${m.end}`;
 
 /** Recognizes `text` as a page does (visible part first, then the rest), counting what travels. */
-async function recognize(text: string, aliasIndex: ReturnType<typeof createAliasIndex>) {
+async function recognize(text: string, aliasIndex: ReturnType<typeof createAliasIndex>, prime = true) {
   const requests: { keys: string[]; aliases: number }[] = [];
   const rec = createRecognizer(async (keys, crowded) => {
     const batch = aliasIndex.lookup(keys, crowded);
     requests.push({ keys, aliases: batch.aliases.length });
     return JSON.parse(JSON.stringify(batch));
   });
+  if (prime) await rec.prime();
   const cut = text.indexOf('\n', text.length >> 1);
   const [head, tail] = cut > 0 ? [text.slice(0, cut), text.slice(cut)] : [text, ''];
   const p = prepareText(head);
@@ -44,7 +45,18 @@ describe('alias lookup by page vocabulary', () => {
       expect(rec.match(text).map(key)).toEqual(full.match(text).map(key));
       // Asked once: a second look at the same text has nothing new to ask.
       expect(again).toEqual([]);
-      expect(requests).toHaveLength(2);
+      expect(requests).toHaveLength(3); // the filter and crowded words, the visible part, the rest
+    }
+  });
+
+  it('sends only keys that pass the filter of the first answer, and finds the same without it', async () => {
+    for (const text of pages) {
+      const filtered = await recognize(text, aliasIndex);
+      const unfiltered = await recognize(text, aliasIndex, false);
+      const sent = (r: typeof filtered) => r.requests.flatMap((q) => q.keys);
+      expect(sent(filtered).length).toBeLessThan(sent(unfiltered).length / 2);
+      expect(filtered.rec.match(text).map(key)).toEqual(unfiltered.rec.match(text).map(key));
+      expect(unfiltered.rec.match(text).map(key)).toEqual(full.match(text).map(key));
     }
   });
 
