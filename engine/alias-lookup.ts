@@ -16,6 +16,8 @@
 // bit is clear can yield no key, so it is neither keyed nor sent: most of a page's words.
 import { cliticReadings } from './clitics';
 import { FILTER_BITS, isNameGap, prepareText, suffixHash, type PreparedText } from './matcher';
+
+const FILTER_BYTES = 1 << (FILTER_BITS - 3);
 import type { AliasEntry, EntityType, Gazetteer } from './types';
 
 /** More names than this behind one first token: the token is crowded (keyed by pairs). */
@@ -64,13 +66,10 @@ export class PageVocabulary {
       this.asked.add(key);
       fresh.push(key);
     };
-    const { norm, starts, ends, count } = p;
+    const { norm, starts, ends, count, hashes } = p;
     const filter = this.filter;
     for (let i = 0; i < count; i++) {
-      if (filter) {
-        const h = suffixHash(norm, starts[i], ends[i]);
-        if (!(filter[h >> 3] & (1 << (h & 7)))) continue;
-      }
+      if (filter && !(filter[hashes[i] >> 3] & (1 << (hashes[i] & 7)))) continue;
       const info = this.info(norm, starts[i], ends[i], ask);
       if (!this.crowdedWords.size || i + 1 >= count) continue;
       if (info.generation !== this.generation) {
@@ -121,29 +120,15 @@ export interface AliasBatch {
   related: Record<number, number[]>;
   /** Every crowded first word of the catalog, when asked for. */
   crowded?: string[];
-  /** With `crowded`: the first words' suffix-hash filter, bits packed, base64. */
-  filter?: string;
+  /** With `crowded`: the first words' suffix-hash filter, bits packed in bytes (as numbers: the
+   *  message is JSON, which parses numbers natively; decoding base64 in cold page code was slower). */
+  filter?: number[];
 }
 
-export function encodeFilter(bits: Uint8Array): string {
-  let s = '';
-  for (const b of bits) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-/** The filter of an answer, or null when it is missing or not the right size (then nothing is filtered). */
-export function decodeFilter(text: string | undefined): Uint8Array | null {
-  if (!text) return null;
-  let s: string;
-  try {
-    s = atob(text);
-  } catch {
-    return null;
-  }
-  if (s.length !== 1 << (FILTER_BITS - 3)) return null;
-  const bits = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) bits[i] = s.charCodeAt(i);
-  return bits;
+/** The filter of an answer, or null when it is missing or malformed (then nothing is filtered). */
+export function filterOf(batch: AliasBatch): Uint8Array | null {
+  const f = batch.filter;
+  return Array.isArray(f) && f.length === FILTER_BYTES ? Uint8Array.from(f) : null;
 }
 
 export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
@@ -172,12 +157,12 @@ export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
     }
   }
   crowded.sort();
-  const bits = new Uint8Array(1 << (FILTER_BITS - 3));
+  const bits = new Uint8Array(FILTER_BYTES);
   for (const first of byFirst.keys()) {
     const h = suffixHash(first, 0, first.length);
     bits[h >> 3] |= 1 << (h & 7);
   }
-  const filter = encodeFilter(bits);
+  const filter = [...bits];
   return {
     /** The aliases behind `keys` (first tokens, or pairs after a crowded word), with their entities. */
     lookup(keys: Iterable<string>, withCrowded = false): AliasBatch {

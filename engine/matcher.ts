@@ -127,11 +127,16 @@ export interface PreparedText {
   starts: Int32Array;
   ends: Int32Array;
   count: number;
+  /** suffixHash of each token: read by the matcher's filter and by the page's key filter. */
+  hashes: Uint16Array;
 }
 
 export function prepareText(text: string): PreparedText {
   const { text: norm, map } = normalize(text);
-  return { norm, map, ...tokenize(norm) };
+  const tokens = tokenize(norm);
+  const hashes = new Uint16Array(tokens.count);
+  for (let i = 0; i < tokens.count; i++) hashes[i] = suffixHash(norm, tokens.starts[i], tokens.ends[i]);
+  return { norm, map, ...tokens, hashes };
 }
 
 export interface Matcher {
@@ -184,7 +189,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
 
   function match(text: string, evidence?: PageEvidence, prepared?: PreparedText): Mention[] {
     if (!text || byFirst.size === 0) return [];
-    const { norm, map, starts, ends, count } = prepared ?? prepareText(text);
+    const { norm, map, starts, ends, count, hashes } = prepared ?? prepareText(text);
     const tokenAt = (k: number) => norm.slice(starts[k], ends[k]);
     const sameToken = (k: number, t: string) => ends[k] - starts[k] === t.length && norm.startsWith(t, starts[k]);
     // The words of one name are separated by spaces or a hyphen only: "سيرغي، لافروف" is two names.
@@ -196,7 +201,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     const pending: Pending[] = [];
     let i = 0;
     while (i < count) {
-      if (filter[suffixHash(norm, starts[i], ends[i])] === 0) {
+      if (filter[hashes[i]] === 0) {
         i++;
         continue;
       }

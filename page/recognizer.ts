@@ -1,7 +1,7 @@
 // The page's recognizer: the matcher over the aliases this page's text can match, fetched from
 // the background as new vocabulary arrives (engine/alias-lookup.ts explains why).
 import { createMatcher, type Matcher, type PageEvidence, type PreparedText, type Undecided } from '../engine/matcher';
-import { decodeFilter, emptyGazetteer, mergeBatch, PageVocabulary, type AliasBatch } from '../engine/alias-lookup';
+import { emptyGazetteer, filterOf, mergeBatch, PageVocabulary, type AliasBatch } from '../engine/alias-lookup';
 import type { Gazetteer, Mention } from '../engine/types';
 
 export interface Recognizer {
@@ -30,7 +30,7 @@ export function createRecognizer(fetchBatch: FetchBatch): Recognizer {
     const first = !knowsCrowded;
     const batch = await fetchBatch(keys, first);
     knowsCrowded = true;
-    const filter = first && decodeFilter(batch.filter);
+    const filter = first && filterOf(batch);
     if (filter) vocabulary.setFilter(filter);
     if (batch.aliases.length) {
       mergeBatch(gaz, batch);
