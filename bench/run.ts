@@ -352,6 +352,9 @@ function logRun(page: BenchPage, gaz: BenchGazetteer, h: HashiyaResult) {
       `work ${h.lookupWorkMs.toFixed(1)}, json ${h.lookupJsonMs.toFixed(1)} ms), ` +
       `long tasks ${h.longTasks} (max ${h.longestLongTaskMs.toFixed(0)} ms)` +
       (frames ? `; long frames: ${frames}` : '') +
+      (h.pointerSettled
+        ? `; pointer once idle ${h.pointerSettled.gridUs.toFixed(1)} µs (grid points), ${h.pointerSettled.hitUs.toFixed(1)} µs (on marks)`
+        : '') +
       `\n      slices: ${h.sliceTrace}`,
   );
 }

@@ -7,9 +7,13 @@
 // rescans drop the grid; a hit is confirmed against the mention's live rectangles; and until a
 // grid is ready the caller falls back to the browser's hit test.
 import type { PageMention } from './types';
+import { yieldToPage } from './yield';
 
 const ROW = 32;
-const MEASURE_PER_SLICE = 200;
+/** Measuring work per idle callback: idle periods last up to 50 ms, but a pointer move or a
+ *  key press arriving meanwhile must not wait for us. */
+const IDLE_SLICE_MS = 5;
+const MIN_PER_SLICE = 20;
 
 type Box = [left: number, top: number, right: number, bottom: number, mention: PageMention];
 
@@ -34,7 +38,7 @@ export function createHitGrid(win: Window, mentions: () => PageMention[]): HitGr
   let generation = 0;
   let idle: number | undefined;
 
-  const idleCall = (cb: () => void) =>
+  const idleCall = (cb: (deadline?: IdleDeadline) => void) =>
     win.requestIdleCallback ? win.requestIdleCallback(cb, { timeout: 500 }) : win.setTimeout(cb, 50);
   const cancelIdle = (id: number) => (win.cancelIdleCallback ? win.cancelIdleCallback(id) : win.clearTimeout(id));
 
@@ -43,24 +47,43 @@ export function createHitGrid(win: Window, mentions: () => PageMention[]): HitGr
     const list = mentions();
     const next = new Map<number, Box[]>();
     let i = 0;
-    const step = () => {
-      if (gen !== generation) return;
-      const sx = win.scrollX;
-      const sy = win.scrollY;
-      for (const end = Math.min(i + MEASURE_PER_SLICE, list.length); i < end; i++) {
-        const m = list[i];
-        for (const r of m.range.getClientRects()) {
-          if (!r.width || !r.height) continue;
-          const box: Box = [r.left + sx, r.top + sy, r.right + sx, r.bottom + sy, m];
-          for (let row = Math.floor(box[1] / ROW); row <= Math.floor(box[3] / ROW); row++) {
-            const bucket = next.get(row);
-            if (bucket) bucket.push(box);
-            else next.set(row, [box]);
-          }
+    const measure = (m: PageMention, sx: number, sy: number) => {
+      for (const r of m.range.getClientRects()) {
+        if (!r.width || !r.height) continue;
+        const box: Box = [r.left + sx, r.top + sy, r.right + sx, r.bottom + sy, m];
+        for (let row = Math.floor(box[1] / ROW); row <= Math.floor(box[3] / ROW); row++) {
+          const bucket = next.get(row);
+          if (bucket) bucket.push(box);
+          else next.set(row, [box]);
         }
       }
-      if (i < list.length) idle = idleCall(step);
-      else rows = next;
+    };
+    // Slices of IDLE_SLICE_MS for as long as the idle period lasts (a yield between them lets input
+    // in), then the next idle period. One fixed-size batch per idle callback left most of each 50 ms
+    // idle period unused and took seconds on a 1 MB page. A few marks per call at least: an idle
+    // callback that only ever times out still makes progress.
+    const step = async (deadline?: IdleDeadline) => {
+      for (;;) {
+        if (gen !== generation) return;
+        const sx = win.scrollX;
+        const sy = win.scrollY;
+        const t0 = performance.now();
+        for (let n = 0; i < list.length; i++, n++) {
+          if (
+            n >= MIN_PER_SLICE &&
+            (performance.now() - t0 >= IDLE_SLICE_MS || (deadline && deadline.timeRemaining() < 1))
+          )
+            break;
+          measure(list[i], sx, sy);
+        }
+        if (i >= list.length) {
+          rows = next;
+          return;
+        }
+        if (!deadline || deadline.timeRemaining() < 1) break;
+        await yieldToPage();
+      }
+      idle = idleCall(step);
     };
     idle = idleCall(step);
   }

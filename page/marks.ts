@@ -13,8 +13,7 @@
 //   node maps to the mentions that touch it.
 import { collectText, isBlock, isSkipped, rangeFor, walkText, type PageText } from '../engine/dom-text';
 import { pageEvidence, prepareText, type PreparedText } from '../engine/matcher';
-import type { Mention } from '../engine/types';
-import type { EntityType } from '../engine/types';
+import type { EntityType, Mention } from '../engine/types';
 import type { Recognizer } from './recognizer';
 import type { MarkStyle } from '../settings/settings';
 import { chunkText, orderFrom, type Chunk } from './chunks';
@@ -68,6 +67,8 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   let grid: HitGrid | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const dirty = new Set<Node>();
+  /** Scans run one after another (a rescan waits for the scan before it), so no two add mentions for the same text. */
+  let scanning: Promise<void> = Promise.resolve();
   const evidence = pageEvidence();
 
   const groupOf = (m: PageMention): MarkGroup | null =>
@@ -192,7 +193,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
 
   function schedule() {
     clearTimeout(timer);
-    timer = setTimeout(() => void rescanDirty(), opts.debounceMs ?? 250);
+    timer = setTimeout(() => {
+      scanning = scanning.then(rescanDirty, rescanDirty);
+    }, opts.debounceMs ?? 250);
   }
 
   async function rescanDirty() {
@@ -244,7 +247,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     async start() {
       // Observe first: content rendered while (or just after) the page is scanned is not missed.
       observe();
-      await scan(opts.root);
+      await (scanning = scan(opts.root));
       if (stopped) return;
       const win = opts.root.ownerDocument.defaultView;
       if (win) grid = createHitGrid(win, () => mentions.list);
