@@ -1,5 +1,7 @@
 // Turns the figures bench/run.ts collected into the printed report and bench/RESULTS.md.
 import { readFileSync } from 'node:fs';
+import type { CardResult } from './browser/card';
+import type { CorpusScaleResult } from './corpus-scale';
 import os from 'node:os';
 
 // ---- shapes collected by run.ts ----
@@ -73,29 +75,10 @@ export interface PageInfo {
   textNodes: number;
 }
 
-export interface CardFigures {
-  label: string;
-  entities: number;
-  medianMs: number;
-  maxMs: number;
-  maxEntity: string;
-  firstMs: number;
-  dataMs: number;
-  renderMs: number;
-  attachedMedianMs: number;
-  attachedMaxMs: number;
-}
+export type CardFigures = CardResult & { label: string };
 
-export interface CorpusFigures {
-  articles: number;
-  textBytes: number;
-  compileMs: number;
-  /** index.bin, read at start; the text shards are read per card. */
-  indexBytes: number;
-  indexGzipBytes: number;
-  shards: number;
-  shardBytes: number;
-  mentions: number;
+/** What bench/corpus-scale.ts measured in Node, with the load measured in Chromium. */
+export interface CorpusFigures extends Omit<CorpusScaleResult, 'files'> {
   readMs: number;
   parseMs: number;
   structureMs: number;

@@ -608,15 +608,9 @@ async function main() {
       const unserve = serveIndex(`/index/${n}/`, c.files);
       await open('/blank.html');
       const load = await call<LoadResult>('loadIndex', [`/index/${n}/`, CONFIG.runs], 600_000);
+      const { files: _files, ...scale } = c;
       corpus.push({
-        articles: n,
-        textBytes: c.textBytes,
-        compileMs: c.compileMs,
-        indexBytes: c.indexBytes,
-        indexGzipBytes: c.indexGzipBytes,
-        shards: c.shards,
-        shardBytes: c.shardBytes,
-        mentions: c.mentions,
+        ...scale,
         readMs: load.readMs,
         parseMs: load.parseMs,
         structureMs: load.structureMs,
