@@ -15,7 +15,7 @@
 // (engine/matcher.ts suffixHash; every key a token yields is a suffix of it). A page token whose
 // bit is clear can yield no key, so it is neither keyed nor sent: most of a page's words.
 import { cliticReadings } from './clitics';
-import { FILTER_BITS, isNameGap, prepareText, suffixHash, type PreparedText } from './matcher';
+import { FILTER_BITS, joinedBy, prepareText, suffixHash, type PreparedText } from './matcher';
 
 const FILTER_BYTES = 1 << (FILTER_BITS - 3);
 import type { AliasEntry, EntityType, Gazetteer } from './types';
@@ -76,7 +76,7 @@ export class PageVocabulary {
         info.crowded = info.stems.filter((s) => this.crowdedWords.has(s));
         info.generation = this.generation;
       }
-      if (!info.crowded.length || !joined(norm, ends[i], starts[i + 1])) continue;
+      if (!info.crowded.length || !joinedBy(norm, ends[i], starts[i + 1])) continue;
       const next = norm.slice(starts[i + 1], ends[i + 1]);
       for (const stem of info.crowded) ask(pairKey(stem, next));
     }
@@ -98,11 +98,6 @@ export class PageVocabulary {
     bucket.push(info);
     return info;
   }
-}
-
-function joined(norm: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) if (!isNameGap(norm.charCodeAt(p))) return false;
-  return true;
 }
 
 /** The keys `text` can look up, given the crowded words (tests and tools). */

@@ -85,9 +85,15 @@ function isInlineSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0;
 }
 
-/** Between the words of one name: spaces or a hyphen, nothing else. */
-export function isNameGap(c: number): boolean {
+function isNameGap(c: number): boolean {
   return isInlineSpace(c) || c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0x202f;
+}
+
+/** Whether norm[from, to) — the gap between two tokens — lets them be words of one name: spaces
+ *  or a hyphen only, so "سيرغي، لافروف" is two names. */
+export function joinedBy(norm: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (!isNameGap(norm.charCodeAt(p))) return false;
+  return true;
 }
 
 /** Start of text, or after . ! ? ؟ … or a line break, skipping spaces and opening quotes/brackets. */
@@ -192,11 +198,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     const { norm, map, starts, ends, count, hashes } = prepared ?? prepareText(text);
     const tokenAt = (k: number) => norm.slice(starts[k], ends[k]);
     const sameToken = (k: number, t: string) => ends[k] - starts[k] === t.length && norm.startsWith(t, starts[k]);
-    // The words of one name are separated by spaces or a hyphen only: "سيرغي، لافروف" is two names.
-    const joined = (k: number) => {
-      for (let p = ends[k - 1]; p < starts[k]; p++) if (!isNameGap(norm.charCodeAt(p))) return false;
-      return true;
-    };
+    const joined = (k: number) => joinedBy(norm, ends[k - 1], starts[k]);
 
     const pending: Pending[] = [];
     let i = 0;
