@@ -492,7 +492,7 @@ async function main() {
 
   // Real catalog and index, synthetic gazetteers.
   const seeds = readSeeds(join(ROOT, 'seeds'));
-  const entities = parseCatalog(seeds.catalog.file, seeds.catalog.text);
+  const { entities } = parseCatalog(seeds.catalog.file, seeds.catalog.text);
   const realIndex = compileCorpus(seeds);
   serveIndex('/index/real/', encodeIndex(realIndex));
   const gazetteers: BenchGazetteer[] =

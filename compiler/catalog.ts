@@ -3,7 +3,7 @@
 // (unique ids, an alias claimed by two entities of the same type is a catalog bug).
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as v from 'valibot';
-import { ENTITY_TYPES, type CatalogEntity } from '../engine/types';
+import { ENTITY_TYPES, type CatalogEntity, type CatalogPhrase } from '../engine/types';
 import { normalizeKey } from '../engine/normalize';
 import { SeedError, SeedErrors, lineOf } from './errors';
 
@@ -24,20 +24,40 @@ const Entity = v.strictObject({
   names: Names,
   aliases: v.optional(ListPerLang, {}),
   ambiguous: v.optional(v.array(Text)),
+  unambiguous: v.optional(v.array(Text)),
   cues: v.optional(ListPerLang),
+  against: v.optional(ListPerLang),
   transliterated: v.optional(v.boolean()),
+  since: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(
+        /^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/,
+        'since is a date like "2019-12" or "2019-12-31"',
+      ),
+    ),
+  ),
   gloss: v.pipe(
     PerLang,
     v.check((g) => 'ar' in g && 'en' in g, 'needs a gloss in "ar" and "en"'),
   ),
 });
 
+const Phrase = v.strictObject({ text: Text, note: Text });
+
 const Catalog = v.strictObject({
   version: v.literal(1, 'catalog version must be 1'),
   entities: v.array(Entity),
+  /** Phrases that contain a name but name something else, not worth a card (engine/types.ts CatalogPhrase). */
+  phrases: v.optional(v.array(Phrase), []),
 });
 
-export function parseCatalog(file: string, text: string): CatalogEntity[] {
+export interface ParsedCatalog {
+  entities: CatalogEntity[];
+  phrases: CatalogPhrase[];
+}
+
+export function parseCatalog(file: string, text: string): ParsedCatalog {
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: true });
   if (parseErrors.length || !tree) {
@@ -94,16 +114,29 @@ export function parseCatalog(file: string, text: string): CatalogEntity[] {
       }
       aliasOwner.set(key + '|' + entity.type, entity.id);
     }
-    for (const [j, a] of (entity.ambiguous ?? []).entries()) {
-      if (!own.has(normalizeKey(a))) {
-        errors.push(
-          new SeedError(file, at('ambiguous', j), `ambiguous alias "${a}" is not one of the entity's names or aliases`),
-        );
+    for (const list of ['ambiguous', 'unambiguous'] as const) {
+      for (const [j, a] of (entity[list] ?? []).entries()) {
+        if (!own.has(normalizeKey(a))) {
+          errors.push(
+            new SeedError(file, at(list, j), `${list} alias "${a}" is not one of the entity's names or aliases`),
+          );
+        }
       }
     }
   });
+  const phrases = result.output.phrases;
+  const phraseAt = new Map<string, number>();
+  phrases.forEach((p, i) => {
+    const key = normalizeKey(p.text);
+    const at = lineAt(['phrases', i, 'text']);
+    if (!key) errors.push(new SeedError(file, at, `phrase ${JSON.stringify(p.text)} has no letters`));
+    else if (phraseAt.has(key)) errors.push(new SeedError(file, at, `phrase "${p.text}" is listed twice`));
+    else if (ENTITY_TYPES.some((t) => aliasOwner.has(`${key}|${t}`)))
+      errors.push(new SeedError(file, at, `phrase "${p.text}" is also an entity's name: list it in one place`));
+    phraseAt.set(key, i);
+  });
   if (errors.length) throw new SeedErrors(errors);
-  return [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { entities: [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), phrases };
 }
 
 export function allNames(entity: CatalogEntity): string[] {

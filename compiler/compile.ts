@@ -2,10 +2,10 @@
 // SeedErrors naming every problem; nothing is written here (compiler/encode-index.ts encodes it,
 // cli/corpus.ts writes the files atomically).
 import { buildGazetteer } from '../engine/gazetteer';
-import { createMatcher } from '../engine/matcher';
+import { createMatcher, pageEvidence, type Matcher } from '../engine/matcher';
 import { extractFeatures, type StoryFingerprint } from '../engine/story';
 import { CARD_LINES, type ArticleRecord, type EntityRecord } from '../engine/index-format';
-import type { CatalogEntity, Gazetteer, Mention } from '../engine/types';
+import type { CatalogEntity, CatalogPhrase, Gazetteer } from '../engine/types';
 import { parseArticle } from './articles';
 import { parseCatalog } from './catalog';
 import { rankCardLines, type CardLine } from './card-lines';
@@ -44,8 +44,9 @@ const RELATED = 12;
 export function compileCorpus(seeds: SeedFiles, options: CompileOptions = {}): CompiledCorpus {
   const errors: SeedError[] = [];
   let entities: CatalogEntity[] = [];
+  let phrases: CatalogPhrase[] = [];
   try {
-    entities = parseCatalog(seeds.catalog.file, seeds.catalog.text);
+    ({ entities, phrases } = parseCatalog(seeds.catalog.file, seeds.catalog.text));
   } catch (e) {
     collect(e, errors);
   }
@@ -68,9 +69,9 @@ export function compileCorpus(seeds: SeedFiles, options: CompileOptions = {}): C
 
   // Pass 1 finds co-occurrence; pass 2 matches again with it, because co-occurring entities are
   // evidence for ambiguous names (ظريف beside لافروف).
-  const firstPass = matchAll(createMatcher(buildGazetteer(entities)), articles);
+  const firstPass = matchAll(createMatcher(buildGazetteer(entities, {}, phrases)), articles);
   const { related, cooccurrence } = relate(firstPass, entities.length);
-  const gazetteer = buildGazetteer(entities, related);
+  const gazetteer = buildGazetteer(entities, related, phrases);
   const matcher = createMatcher(gazetteer);
 
   const mentionCounts = entities.map(() => 0);
@@ -79,7 +80,7 @@ export function compileCorpus(seeds: SeedFiles, options: CompileOptions = {}): C
   const stories: StoryFingerprint[] = [];
   for (let a = 0; a < articles.length; a++) {
     const article = articles[a];
-    const found = matcher.match(article.text);
+    const found = matcher.match(article.text, pageEvidence(article.date));
     const spans = sentenceSpans(article.text);
     const own: number[][] = []; // [entity, sentence start, sentence end, mark start, mark end]
     const seen = new Set<string>(); // entity and sentence: one line per sentence, marked at its first mention
@@ -123,8 +124,8 @@ function collect(e: unknown, errors: SeedError[]): void {
   else throw e;
 }
 
-function matchAll(matcher: { match(text: string): Mention[] }, articles: ArticleRecord[]): Set<number>[] {
-  return articles.map((a) => new Set(matcher.match(a.text).map((m) => m.entity)));
+function matchAll(matcher: Matcher, articles: ArticleRecord[]): Set<number>[] {
+  return articles.map((a) => new Set(matcher.match(a.text, pageEvidence(a.date)).map((m) => m.entity)));
 }
 
 function relate(perArticle: Set<number>[], entityCount: number) {

@@ -112,6 +112,7 @@ export interface AliasBatch {
   aliases: AliasEntry[];
   entities: [index: number, id: string, type: EntityType][];
   cues: Record<number, string[]>;
+  against?: Record<number, string[]>;
   related: Record<number, number[]>;
   /** Every crowded first word of the catalog, when asked for. */
   crowded?: string[];
@@ -166,7 +167,7 @@ export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
       for (const key of keys) {
         for (const i of byKey.get(key) ?? []) {
           aliases.push(gaz.aliases[i]);
-          entities.add(gaz.aliases[i].entity);
+          if (gaz.aliases[i].entity >= 0) entities.add(gaz.aliases[i].entity); // -1: a phrase, no entity
         }
       }
       const batch: AliasBatch = { aliases, entities: [], cues: {}, related: {} };
@@ -177,6 +178,7 @@ export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
       for (const e of [...entities].sort((a, b) => a - b)) {
         batch.entities.push([e, gaz.entityIds[e], gaz.entityTypes[e]]);
         if (gaz.cues[e]) batch.cues[e] = gaz.cues[e];
+        if (gaz.against?.[e]) (batch.against ??= {})[e] = gaz.against[e];
         if (gaz.related[e]) batch.related[e] = gaz.related[e];
       }
       return batch;
@@ -196,6 +198,7 @@ export function mergeBatch(gaz: Gazetteer, batch: AliasBatch): Gazetteer {
   }
   for (const a of batch.aliases) gaz.aliases.push(a); // no spread: a batch can exceed the argument limit
   Object.assign(gaz.cues, batch.cues);
+  if (batch.against) Object.assign((gaz.against ??= {}), batch.against);
   Object.assign(gaz.related, batch.related);
   return gaz;
 }

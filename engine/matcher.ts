@@ -23,13 +23,19 @@ import type { AliasEntry, Gazetteer, Mention } from './types';
 import { isTrailingMark, normalize } from './normalize';
 import { tokenize } from './tokenize';
 import { cliticReadings } from './clitics';
+import { readNisba } from './nisba';
 
 interface Candidate {
-  entity: number;
+  entity: number; // -1: a non-entity phrase, which shadows shorter names and is never marked
   tokens: string[];
   article: boolean;
+  stripped: boolean;
   ambiguous: boolean;
   caseSensitive: boolean;
+  acronym: boolean;
+  /** For a nisba-shaped place name: its first key without the article (engine/nisba.ts). */
+  nisbaCore: string | null;
+  since: string | null;
 }
 
 interface Hit {
@@ -68,6 +74,19 @@ function isUpperUnit(c: number): boolean {
   if (c < 0xc0) return false;
   const ch = String.fromCharCode(c);
   return ch !== ch.toLowerCase();
+}
+
+function isLatinLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/** Original text [from, to) has no lowercase letter. */
+function noLowercase(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (isLatinLetter(c) && !isUpperUnit(c)) return false;
+  }
+  return true;
 }
 
 function isQuote(c: number): boolean {
@@ -113,6 +132,8 @@ function atSentenceStart(text: string, start: number): boolean {
 export interface PageEvidence {
   named: Set<number>;
   undecided: Undecided[];
+  /** The page's publication date (ISO, from its metadata), or null: names with a later `since` are not its. */
+  published: string | null;
 }
 
 /** An ambiguous mention dropped for want of evidence; offsets are in the text it was matched in. */
@@ -122,8 +143,8 @@ export interface Undecided {
   fallback: Mention | null;
 }
 
-export function pageEvidence(): PageEvidence {
-  return { named: new Set(), undecided: [] };
+export function pageEvidence(published: string | null = null): PageEvidence {
+  return { named: new Set(), undecided: [], published: published && /^\d{4}-\d{2}/.test(published) ? published : null };
 }
 
 /** A text normalized and tokenized once, for callers that need its tokens before matching it. */
@@ -160,8 +181,12 @@ export function createMatcher(gaz: Gazetteer): Matcher {
       entity: a.entity,
       tokens: a.tokens,
       article: !!a.article,
+      stripped: !!a.stripped,
       ambiguous: !!a.ambiguous,
       caseSensitive: !!a.caseSensitive,
+      acronym: !!a.acronym,
+      nisbaCore: a.nisba ? (a.stripped ? a.tokens[0] : a.tokens[0].replace(/^ال/, '')) : null,
+      since: a.since ?? null,
     };
     const list = byFirst.get(a.tokens[0]);
     if (list) list.push(c);
@@ -175,6 +200,8 @@ export function createMatcher(gaz: Gazetteer): Matcher {
   for (const key of byFirst.keys()) filter[suffixHash(key, 0, key.length)] = 1;
   const cueSets = new Map<number, Set<string>>();
   for (const [entity, list] of Object.entries(gaz.cues ?? {})) cueSets.set(Number(entity), new Set(list));
+  const againstSets = new Map<number, Set<string>>();
+  for (const [entity, list] of Object.entries(gaz.against ?? {})) againstSets.set(Number(entity), new Set(list));
   const related = gaz.related ?? {};
 
   // Page vocabulary repeats across the slices of a page: clitic readings are looked up once per matcher.
@@ -195,10 +222,36 @@ export function createMatcher(gaz: Gazetteer): Matcher {
 
   function match(text: string, evidence?: PageEvidence, prepared?: PreparedText): Mention[] {
     if (!text || byFirst.size === 0) return [];
-    const { norm, map, starts, ends, count, hashes } = prepared ?? prepareText(text);
+    const page = prepared ?? prepareText(text);
+    const { norm, map, starts, ends, count, hashes } = page;
     const tokenAt = (k: number) => norm.slice(starts[k], ends[k]);
     const sameToken = (k: number, t: string) => ends[k] - starts[k] === t.length && norm.startsWith(t, starts[k]);
     const joined = (k: number) => joinedBy(norm, ends[k - 1], starts[k]);
+    const published = evidence?.published ?? null;
+    // A shadda the page writes on a short name says it is another word: مصرّ "insisting", not مصر.
+    const hasShadda = (k: number) => {
+      const last = map[ends[k] - 1];
+      for (let p = map[starts[k]]; p < text.length; p++) {
+        const c = text.charCodeAt(p);
+        if (c === 0x651) return true;
+        if (p > last && !isTrailingMark(c)) return false;
+      }
+      return false;
+    };
+    // A word written in capitals beside this one: a shouted heading or button (CONTACT US), where
+    // capitals say nothing about an acronym.
+    const shouting = (k: number) => {
+      if (k < 0 || k >= count || ends[k] - starts[k] < 2) return false;
+      const from = map[starts[k]];
+      const to = map[ends[k] - 1] + 1;
+      return isLatinLetter(text.charCodeAt(from)) && noLowercase(text, from, to);
+    };
+    // An acronym is written in capitals (US, not "Us"), is no currency (US$) and stands in lowercase text.
+    const acronymHere = (k: number, len: number) => {
+      const from = map[starts[k]];
+      const to = map[ends[k + len - 1] - 1] + 1;
+      return noLowercase(text, from, to) && text.charCodeAt(to) !== 0x24 && !shouting(k - 1) && !shouting(k + len);
+    };
 
     const pending: Pending[] = [];
     let i = 0;
@@ -219,11 +272,15 @@ export function createMatcher(gaz: Gazetteer): Matcher {
           const len = c.tokens.length;
           if (len <= bestLen && (c.ambiguous || len <= fallbackLen)) continue;
           if (h.article && !c.article) continue;
+          if (c.stripped && !h.article) continue;
+          if (c.since !== null && published !== null && published < c.since) continue;
           if (i + len > count) continue;
           let ok = true;
           for (let k = 1; k < len && ok; k++) ok = joined(i + k) && sameToken(i + k, c.tokens[k]);
           if (!ok) continue;
           if (c.caseSensitive && !isUpperUnit(text.charCodeAt(map[starts[i] + h.prefixLength]))) continue;
+          if (c.acronym && !acronymHere(i, len)) continue;
+          if (len === 1 && c.tokens[0].length <= 3 && hasShadda(i)) continue;
           if (len > bestLen) {
             best = c;
             bestLen = len;
@@ -243,7 +300,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
 
     // Entities named unambiguously somewhere on the page: evidence (a) and (d).
     const named = evidence?.named ?? new Set<number>();
-    for (const p of pending) if (!p.candidate.ambiguous) named.add(p.candidate.entity);
+    for (const p of pending) if (!p.candidate.ambiguous && p.candidate.entity >= 0) named.add(p.candidate.entity);
 
     const startOf = (p: Pending) => map[starts[p.token]];
     const endOf = (p: Pending, length: number) => {
@@ -259,9 +316,14 @@ export function createMatcher(gaz: Gazetteer): Matcher {
       return false;
     };
     // Titles come before a name (وزير الخارجية ظريف), kinds often after it (Signal, the messaging app).
-    const hasCue = (p: Pending, length: number, cues: Set<string> | undefined): boolean => {
+    const cueBefore = (p: Pending, cues: Set<string> | undefined): boolean => {
       if (!cues) return false;
       for (let k = p.token - 1; k >= 0 && k >= p.token - CUE_WINDOW; k--) if (isCue(k, cues)) return true;
+      return false;
+    };
+    const hasCue = (p: Pending, length: number, cues: Set<string> | undefined): boolean => {
+      if (!cues) return false;
+      if (cueBefore(p, cues)) return true;
       const after = p.token + length;
       for (let k = after; k < count && k < after + CUE_WINDOW; k++) if (isCue(k, cues)) return true;
       return false;
@@ -275,11 +337,20 @@ export function createMatcher(gaz: Gazetteer): Matcher {
       return a >= 0 && b < text.length && isQuote(text.charCodeAt(a)) && isQuote(text.charCodeAt(b));
     };
 
+    // Title Case (every word capitalized) makes a capital no evidence either.
+    const capitalized = (k: number) =>
+      k >= 0 &&
+      k < count &&
+      isUpperUnit(text.charCodeAt(map[starts[k]])) &&
+      isLatinLetter(text.charCodeAt(map[starts[k]]));
+    const titleCase = (p: Pending, length: number) => capitalized(p.token - 1) && capitalized(p.token + length);
+
     const hasEvidence = (p: Pending, length: number): boolean => {
       const c = p.candidate;
       const start = startOf(p);
       const end = endOf(p, length);
-      if (c.caseSensitive && !atSentenceStart(text, start)) return true;
+      if (cueBefore(p, againstSets.get(c.entity))) return false;
+      if (c.caseSensitive && !atSentenceStart(text, start) && !titleCase(p, length)) return true;
       if (named.has(c.entity)) return true;
       if (hasCue(p, length, cueSets.get(c.entity))) return true;
       if (quoted(start, end)) return true;
@@ -295,9 +366,12 @@ export function createMatcher(gaz: Gazetteer): Matcher {
       return { entity: c.entity, entityId: gaz.entityIds[c.entity], start, end, surface: text.slice(start, end) };
     };
     for (const p of pending) {
-      if (!p.candidate.ambiguous || hasEvidence(p, p.length)) out.push(mention(p, p.candidate, p.length));
+      const c = p.candidate;
+      if (c.entity < 0) continue; // a phrase that only shadows
+      if (c.nisbaCore !== null && readNisba(page, p.token, c.nisbaCore) === 'adjective') continue;
+      if (!c.ambiguous || hasEvidence(p, p.length)) out.push(mention(p, c, p.length));
       else {
-        const fallback = p.fallback ? mention(p, p.fallback, p.fallback.tokens.length) : null;
+        const fallback = p.fallback && p.fallback.entity >= 0 ? mention(p, p.fallback, p.fallback.tokens.length) : null;
         if (fallback) out.push(fallback);
         evidence?.undecided.push({ mention: mention(p, p.candidate, p.length), fallback });
       }

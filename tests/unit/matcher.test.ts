@@ -72,10 +72,12 @@ describe('buildGazetteer', () => {
     );
     expect(gaz.entityTypes[gaz.entityIds.indexOf('place/russia')]).toBe('place');
   });
-  it('keeps الكرملين and adds كرملين with the article flag; people never take it', () => {
+  it('keeps الكرملين and adds كرملين, reachable only with the article stripped; people never take it', () => {
     const kremlin = entries('organization/kremlin');
     expect(kremlin).toContainEqual({ entity: 6, tokens: ['الكرملين'], article: true });
-    expect(kremlin).toContainEqual({ entity: 6, tokens: ['كرملين'], article: true });
+    expect(kremlin).toContainEqual({ entity: 6, tokens: ['كرملين'], article: true, stripped: true });
+    expect(ids('قال الكرملين وللكرملين')).toEqual(['organization/kremlin', 'organization/kremlin']);
+    expect(ids('قال كرملين')).toEqual([]);
     expect(entries('place/russia')).toContainEqual({ entity: 5, tokens: ['روسيا'], article: true });
     for (const a of entries('person/sergey-lavrov')) expect(a.article).toBeUndefined();
   });
@@ -86,6 +88,7 @@ describe('buildGazetteer', () => {
       entity: 2,
       tokens: ['tass'],
       caseSensitive: true,
+      acronym: true,
     });
     expect(entries('product/signal').find((a) => a.tokens[0] === 'signal')).toMatchObject({
       ambiguous: true,
