@@ -33,8 +33,10 @@ interface Candidate {
   ambiguous: boolean;
   caseSensitive: boolean;
   acronym: boolean;
-  /** For a nisba-shaped place name: its first key without the article (engine/nisba.ts). */
+  /** For a nisba-shaped place name: its first key without the article, and whether the name is
+   *  written with it (engine/nisba.ts). */
   nisbaCore: string | null;
+  nisbaDefinite: boolean;
   since: string | null;
 }
 
@@ -186,6 +188,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
       caseSensitive: !!a.caseSensitive,
       acronym: !!a.acronym,
       nisbaCore: a.nisba ? (a.stripped ? a.tokens[0] : a.tokens[0].replace(/^ال/, '')) : null,
+      nisbaDefinite: !!a.nisba && (a.stripped || a.tokens[0].startsWith('ال')),
       since: a.since ?? null,
     };
     const list = byFirst.get(a.tokens[0]);
@@ -368,7 +371,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     for (const p of pending) {
       const c = p.candidate;
       if (c.entity < 0) continue; // a phrase that only shadows
-      if (c.nisbaCore !== null && readNisba(page, p.token, c.nisbaCore) === 'adjective') continue;
+      if (c.nisbaCore !== null && readNisba(page, p.token, c.nisbaCore, c.nisbaDefinite) === 'adjective') continue;
       if (!c.ambiguous || hasEvidence(p, p.length)) out.push(mention(p, c, p.length));
       else {
         const fallback = p.fallback && p.fallback.entity >= 0 ? mention(p, p.fallback, p.fallback.tokens.length) : null;

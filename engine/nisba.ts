@@ -10,6 +10,8 @@
  * position" — the first term is indefinite in form), or is one item of a list. The rules, in order
  * (the first that applies decides; each has its own tests in tests/unit/nisba.test.ts):
  *
+ *   N0  the page writes the name with the article and the country's name has none, or the
+ *       other way round (السورية for سورية, سعودية for السعودية)                   → adjective
  *   N1  a preposition attached to the word (بالسعودية, للسعودية, لسورية)         → name
  *   N2  nothing before it in its clause (text start, after . ، : « ( or a line)   → name
  *   N3  و/ف attached (والسعودية): an adjective only when the word before is an
@@ -70,15 +72,17 @@ function sameClause(norm: string, from: number, to: number): boolean {
 
 /**
  * How to read token `i` of `p`, which matched a nisba-shaped place name whose key without the
- * article is `core` (سعوديه, سوريه). The page's word says whether it is definite (السعودية,
- * السورية) or not (سورية).
+ * article is `core` (سعوديه, سوريه) and which is written with the article (`nameDefinite`:
+ * السعودية) or without it (سورية).
  */
-export function readNisba(p: PreparedText, i: number, core: string): NisbaReading {
+export function readNisba(p: PreparedText, i: number, core: string, nameDefinite: boolean): NisbaReading {
   const { norm, starts, ends } = p;
   const token = norm.slice(starts[i], ends[i]);
   const prefix = token.slice(0, token.length - core.length);
   const definiteName = prefix.endsWith('ال') || prefix.endsWith('لل');
   const clitics = prefix.endsWith('ال') ? prefix.slice(0, -2) : prefix.endsWith('لل') ? prefix.slice(0, -1) : prefix;
+  // N0: the country's name has one form; the other is only ever the adjective (السورية, سعودية).
+  if (definiteName !== nameDefinite) return 'adjective';
   // N1: ب ك ل attached.
   if (/[بكل]/.test(clitics)) return 'name';
   const prev = i > 0 && sameClause(norm, ends[i - 1], starts[i]) ? norm.slice(starts[i - 1], ends[i - 1]) : null;

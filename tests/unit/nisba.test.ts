@@ -1,0 +1,66 @@
+// Country name or nisba adjective (engine/nisba.ts): each rule with the sentences that show it, the
+// name read as a name and the same letters read as an adjective.
+import { describe, expect, it } from 'vitest';
+import { prepareText } from '../../engine/matcher';
+import { readNisba } from '../../engine/nisba';
+
+/** How `word` (the first occurrence of it in `sentence`) is read as سعودية / سورية. */
+function reading(sentence: string, word: string) {
+  const p = prepareText(sentence);
+  const target = prepareText(word).norm;
+  let i = 0;
+  while (i < p.count && p.norm.slice(p.starts[i], p.ends[i]) !== target) i++;
+  if (i === p.count) throw new Error(`${word} is not a word of ${sentence}`);
+  const saudi = target.endsWith('سعوديه');
+  return readNisba(p, i, saudi ? 'سعوديه' : 'سوريه', saudi);
+}
+
+describe('nisba: name or adjective', () => {
+  it('N0: the form the country is not named by is the adjective', () => {
+    expect(reading('في الأراضي السورية', 'السورية')).toBe('adjective');
+    expect(reading('وصلت إلى السورية', 'السورية')).toBe('adjective');
+    expect(reading('علامة تجارية سعودية', 'سعودية')).toBe('adjective');
+  });
+  it('N1: a preposition attached makes a name', () => {
+    expect(reading('الأوضاع بالسعودية', 'بالسعودية')).toBe('name');
+    expect(reading('القنصل العام للسعودية', 'للسعودية')).toBe('name');
+    expect(reading('انظر لسورية', 'لسورية')).toBe('name');
+  });
+  it('N2: the first word of a sentence, headline or clause is a name', () => {
+    expect(reading('السعودية تطلق برنامجا', 'السعودية')).toBe('name');
+    expect(reading('وقال «رويترز»، السعودية أكبر مصدر', 'السعودية')).toBe('name');
+    expect(reading('العرب، والسعودية بشكل أخص', 'والسعودية')).toBe('name');
+    expect(reading('الوضع:\nسورية تنزف', 'سورية')).toBe('name');
+  });
+  it('N3: و / ف attached is a name unless it joins an adjective of the same form', () => {
+    expect(reading('دول الخليج والسعودية ومصر', 'والسعودية')).toBe('name');
+    expect(reading('فوق العراق وسورية', 'وسورية')).toBe('name');
+    expect(reading('الأراضي المصرية والسعودية', 'والسعودية')).toBe('adjective');
+    expect(reading('قوات تركية وسورية', 'وسورية')).toBe('adjective');
+  });
+  it('N4: after a preposition, particle or conjunction it is a name; after غير an adjective', () => {
+    expect(reading('الحدودية مع السعودية', 'السعودية')).toBe('name');
+    expect(reading('يبدو أن السعودية ستظل', 'السعودية')).toBe('name');
+    expect(reading('الحدود مع سورية', 'سورية')).toBe('name');
+    expect(reading('وصل إلى السعودية', 'السعودية')).toBe('name');
+    expect(reading('الأسر السعودية وغير السعودية', 'السعودية')).toBe('adjective');
+    const p = prepareText('الأسر السعودية وغير السعودية');
+    expect(readNisba(p, 3, 'سعوديه', true)).toBe('adjective');
+  });
+  it('N5: the definite name after a definite word is its adjective, after any other word a name', () => {
+    expect(reading('وزارة الداخلية السعودية', 'السعودية')).toBe('adjective');
+    expect(reading('فتح سوق الأسهم السعودية', 'السعودية')).toBe('adjective');
+    expect(reading('دعم وتعزيز الكفاءات السعودية', 'السعودية')).toBe('adjective');
+    expect(reading('في مدينة جدة السعودية', 'السعودية')).toBe('adjective');
+    expect(reading('موقف السعودية ثابت', 'السعودية')).toBe('name');
+    expect(reading('التي أعلنتها السعودية', 'السعودية')).toBe('name');
+    expect(reading('مناطق ومدن السعودية', 'السعودية')).toBe('name');
+  });
+  it('N6: the indefinite name is a name after a feminine verb or in a list, otherwise an adjective', () => {
+    expect(reading('وتسلمت سورية الشحنة', 'سورية')).toBe('name');
+    expect(reading('كلفة إعمار سورية والعراق', 'سورية')).toBe('name');
+    expect(reading('قالت مصادر سورية إن', 'سورية')).toBe('adjective');
+    expect(reading('قوات سورية ولبنانية', 'سورية')).toBe('adjective');
+    expect(reading('أما الحلويات فسورية الصنع', 'فسورية')).toBe('adjective');
+  });
+});
