@@ -111,10 +111,17 @@ function isNameGap(c: number): boolean {
 }
 
 /** Whether norm[from, to) — the gap between two tokens — lets them be words of one name: spaces
- *  or a hyphen only, so "سيرغي، لافروف" is two names. */
+ *  or a hyphen only (after an initial, its full stop), so "سيرغي، لافروف" is two names. */
 export function joinedBy(norm: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) if (!isNameGap(norm.charCodeAt(p))) return false;
+  let p = from;
+  // An initial's full stop joins too: U.S., Joseph R. Biden.
+  if (p < to && norm.charCodeAt(p) === 0x2e && (from < 2 || !isWordUnit(norm.charCodeAt(from - 2)))) p++;
+  for (; p < to; p++) if (!isNameGap(norm.charCodeAt(p))) return false;
   return true;
+}
+
+function isWordUnit(c: number): boolean {
+  return isLatinLetter(c) || isArabicUnit(c) || (c >= 0x30 && c <= 0x39);
 }
 
 /** Start of text, or after . ! ? ؟ … or a line break, skipping spaces and opening quotes/brackets. */
@@ -243,8 +250,10 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     };
     // A word written in capitals beside this one: a shouted heading or button (CONTACT US), where
     // capitals say nothing about an acronym.
-    const shouting = (k: number) => {
-      if (k < 0 || k >= count || ends[k] - starts[k] < 2) return false;
+    // Only a word of four letters or more, in the same line of words: CONTACT US, not BBC US or UK, US.
+    const shouting = (k: number, next: number) => {
+      if (k < 0 || k >= count || ends[k] - starts[k] < 4) return false;
+      if (!joinedBy(norm, ends[Math.min(k, next)], starts[Math.max(k, next)])) return false;
       const from = map[starts[k]];
       const to = map[ends[k] - 1] + 1;
       return isLatinLetter(text.charCodeAt(from)) && noLowercase(text, from, to);
@@ -253,7 +262,12 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     const acronymHere = (k: number, len: number) => {
       const from = map[starts[k]];
       const to = map[ends[k + len - 1] - 1] + 1;
-      return noLowercase(text, from, to) && text.charCodeAt(to) !== 0x24 && !shouting(k - 1) && !shouting(k + len);
+      return (
+        noLowercase(text, from, to) &&
+        text.charCodeAt(to) !== 0x24 &&
+        !shouting(k - 1, k) &&
+        !shouting(k + len, k + len - 1)
+      );
     };
 
     const pending: Pending[] = [];
@@ -353,6 +367,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
       const start = startOf(p);
       const end = endOf(p, length);
       if (cueBefore(p, againstSets.get(c.entity))) return false;
+      if (c.acronym) return true; // written in capitals in lowercase text (checked when matched), even first in a sentence
       if (c.caseSensitive && !atSentenceStart(text, start) && !titleCase(p, length)) return true;
       if (named.has(c.entity)) return true;
       if (hasCue(p, length, cueSets.get(c.entity))) return true;
@@ -365,7 +380,9 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     const out: Mention[] = [];
     const mention = (p: Pending, c: Candidate, length: number): Mention => {
       const start = startOf(p);
-      const end = endOf(p, length);
+      let end = endOf(p, length);
+      // Dotted initials keep their last full stop: U.S., not U.S
+      if (c.acronym && text.charCodeAt(end) === 0x2e && text.charCodeAt(end - 2) === 0x2e) end++;
       return { entity: c.entity, entityId: gaz.entityIds[c.entity], start, end, surface: text.slice(start, end) };
     };
     for (const p of pending) {

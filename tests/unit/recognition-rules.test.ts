@@ -46,6 +46,14 @@ describe('recognition rules on the shipped catalog', () => {
     expect(found('CONTACT US | ABOUT US')).toEqual([]);
     expect(found('Un-angry voters met the UN envoy')).toEqual(['organization/united-nations UN']);
   });
+  it('an acronym in capitals counts at a sentence start; dotted initials join a name', () => {
+    expect(found('US cinema gunman had a violent past')).toEqual(['place/united-states US']);
+    expect(found('meddling in the U.S. election, the U.N. said')).toEqual([
+      'place/united-states U.S.',
+      'organization/united-nations U.N.',
+    ]);
+    expect(found('Joseph R. Biden spoke')).toEqual(['person/joe-biden Joseph R. Biden']);
+  });
   it('a capital is no evidence at a sentence start or in Title Case', () => {
     expect(found('Voters said Trump would win.')).toEqual(['person/donald-trump Trump']);
     expect(found('Trump Tower Opens Again')).toEqual([]);
