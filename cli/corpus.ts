@@ -17,6 +17,7 @@ import { INDEX_FILE } from '../engine/index-format';
 import { createMatcher } from '../engine/matcher';
 import { CollectionError } from '../compiler/collections';
 import { runImport } from './corpus-import';
+import { runAudit } from './corpus-audit';
 
 function compile(): CompiledCorpus {
   const seeds = readSeeds();
@@ -39,6 +40,8 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   switch (command) {
     case 'import':
       return runImport(args);
+    case 'audit':
+      return runAudit(args);
     case 'build': {
       const compiled = compile();
       const files = encodeIndex(compiled);
