@@ -1,7 +1,9 @@
-// npm run corpus -- build | stats | suggest
+// npm run corpus -- build | stats | suggest | import | audit
 //   build    validate seeds/ and write generated/corpus/ (index.bin and text shards, atomically)
 //   stats    summarize the compiled index
 //   suggest  list names in the articles that look like entities but are not in the catalog
+//   import   real collections → article files (cli/corpus-import.ts)
+//   audit    the recognizer over a real collection (cli/corpus-audit.ts)
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileCorpus, type CompiledCorpus } from '../compiler/compile';
@@ -13,6 +15,9 @@ import { suggestNames } from '../compiler/suggest';
 import { openCorpus } from '../engine/corpus';
 import { INDEX_FILE } from '../engine/index-format';
 import { createMatcher } from '../engine/matcher';
+import { CollectionError } from '../compiler/collections';
+import { runImport } from './corpus-import';
+import { runAudit } from './corpus-audit';
 
 function compile(): CompiledCorpus {
   const seeds = readSeeds();
@@ -31,8 +36,12 @@ function compile(): CompiledCorpus {
   });
 }
 
-async function main(command: string | undefined): Promise<void> {
+async function main(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
+    case 'import':
+      return runImport(args);
+    case 'audit':
+      return runAudit(args);
     case 'build': {
       const compiled = compile();
       const files = encodeIndex(compiled);
@@ -71,13 +80,15 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     default:
-      console.error('usage: npm run corpus -- build | stats | suggest');
+      console.error('usage: npm run corpus -- build | stats | suggest | import <path>… | audit <path>…');
       process.exit(2);
   }
 }
 
-main(process.argv[2]).catch((e: unknown) => {
-  if (e instanceof SeedErrors || e instanceof SeedError) {
+main(process.argv[2], process.argv.slice(3)).catch((e: unknown) => {
+  if (e instanceof CollectionError) {
+    console.error(`corpus: ${e.message}\nnothing was written.`);
+  } else if (e instanceof SeedErrors || e instanceof SeedError) {
     console.error(`corpus: the seeds have problems; nothing was written.\n${e.message}`);
   } else {
     console.error(`corpus: ${(e as Error).message}`);
