@@ -63,14 +63,9 @@ const CONTEXTS = 3;
 export const MIN_FIRST_WORD = 4;
 const CONTEXT_CHARS = 40;
 
-/**
- * The page evidence a record is matched with. THE one place the record's date reaches the matcher:
- * once engine/matcher.ts's pageEvidence takes the page's published date ("YYYY-MM-DD", for
- * time-aware entities such as COVID-19 from December 2019), pass `record.date` here.
- */
+/** The page evidence a record is matched with: its date, for time-aware entities (COVID-19 from December 2019). */
 export function evidenceFor(record: NewsRecord): PageEvidence {
-  void record.date; // → pageEvidence(record.date ?? undefined) when the matcher accepts it
-  return pageEvidence();
+  return pageEvidence(record.date);
 }
 
 /** One line of context around [start, end): line breaks and tabs shown as spaces. */
@@ -89,7 +84,7 @@ export function createAuditor(gazetteer: Gazetteer, options: AuditorOptions = {}
   // words and would drown the sample in items that are plainly not mentions.
   const keys = new Map<string, Set<number>>();
   for (const a of gazetteer.aliases) {
-    if (!a.tokens.length) continue;
+    if (!a.tokens.length || a.entity < 0) continue; // -1: a non-entity phrase
     if (a.tokens.length > 1 && (options.singleWordNames || a.tokens[0].length < MIN_FIRST_WORD)) continue;
     const set = keys.get(a.tokens[0]) ?? new Set<number>();
     set.add(a.entity);

@@ -20,12 +20,17 @@
  *       after a preposition, particle or conjunction written apart (في، مع، بين، أن، إلى)
  *                                                                                 → name
  *   N5  definite (السعودية): after a definite word (الحدود، للسوق) it agrees with  → adjective
- *       after «مدينة جدة», «منطقة أعزاز» (a kind of place and its name)            → adjective
+ *       after «مدينة جدة», «شركة زين» (a kind of place or body and its name)        → adjective
  *       after any other word (a verb, or the first term of a construct)          → name
  *   N6  indefinite (سورية): before الصنع، الأصل، الجنسية، المنشأ ("Syrian-made")     → adjective
  *       after a verb in the feminine past (بدأت، تسلمت)                            → name
  *       before و + a word not shaped like an adjective (سورية والعراق: a list)     → name
- *       after any other word (مصادر سورية: a noun it describes)                   → adjective
+ *       before و + an adjective of the same shape (سورية ولبنانية)                  → adjective
+ *       after a word made definite by a pronoun (رأسها) or a plural construct
+ *       (فلسطينيي): an indefinite adjective cannot follow it                     → name
+ *       after a feminine noun (سيدة، طائرة), a feminine plural (قوات) or a common
+ *       broken plural (مصادر، عناصر): the nouns an indefinite سورية describes     → adjective
+ *       after any other word (إعمار سورية, يشمل سورية: a construct or a verb)      → name
  *
  * Page evidence (the country named elsewhere) does not override these: «الحدود السورية» describes
  * the border even on a page about Syria.
@@ -48,9 +53,17 @@ const FUNCTION_WORDS = new Set([
 // prettier-ignore
 const NOT_DEFINITE = new Set(['الي', 'التي', 'الذي', 'الذين', 'اللذين', 'اللتين', 'اللاتي', 'اللواتي', 'الا', 'الان', 'اليه', 'اليها', 'اليهم', 'الينا', 'اليك']);
 
-/** Kinds of place named before a proper name: «مدينة جدة السعودية» describes Jeddah. */
+/** Kinds of place or body named before a proper name: «مدينة جدة السعودية» describes Jeddah,
+ *  «شركة زين السعودية» is the name of a company. */
 // prettier-ignore
-const PLACE_KINDS = new Set(['مدينه', 'منطقه', 'محافظه', 'بلده', 'قريه', 'ميناء', 'مطار', 'جزيره', 'ولايه', 'اقليم', 'مخيم', 'حي', 'بلدات', 'مدن', 'قري']);
+const KINDS = new Set([
+  'مدينه', 'منطقه', 'محافظه', 'بلده', 'قريه', 'ميناء', 'مطار', 'جزيره', 'ولايه', 'اقليم', 'مخيم', 'حي', 'بلدات', 'مدن', 'قري',
+  'شركه', 'مجموعه', 'بنك', 'مصرف', 'برنامج', 'مؤسسه', 'جمعيه', 'مستشفي', 'جامعه', 'فندق',
+]);
+
+/** Broken plurals of things and groups that news describes as Syrian (feminine agreement). */
+// prettier-ignore
+const BROKEN_PLURALS = new Set(['مصادر', 'عناصر', 'مناطق', 'اطراف', 'قوي', 'اراض', 'مدن', 'قري', 'شركات', 'جهات', 'فصايل', 'مليشيات', 'اسلحه', 'طايرات']);
 
 /** Nouns an indefinite nisba annexes: «سورية الصنع» is "Syrian-made", not Syria. */
 const OF_ORIGIN = new Set(['الصنع', 'الاصل', 'الجنسيه', 'المنشا', 'المولد', 'الهويه']);
@@ -101,11 +114,13 @@ export function readNisba(p: PreparedText, i: number, core: string, nameDefinite
     // N5
     if (isDefinite(prev)) return 'adjective';
     const before = i > 1 && sameClause(norm, ends[i - 2], starts[i - 1]) ? norm.slice(starts[i - 2], ends[i - 2]) : '';
-    if (PLACE_KINDS.has(before.replace(/^(?:و|ف|ب|ل)/, ''))) return 'adjective';
+    if (KINDS.has(before.replace(/^(?:و|ف|ب|ل)/, ''))) return 'adjective';
     return 'name';
   }
   // N6, the rest
   if (prev.length >= 3 && prev.length <= 7 && prev.endsWith('ت') && !prev.endsWith('ات')) return 'name';
-  if (next.startsWith('و') && next.length > 3 && !next.endsWith(NISBA_END) && !next.endsWith('ي')) return 'name';
-  return 'adjective';
+  if (next.startsWith('و') && next.length > 3) return next.endsWith(NISBA_END) ? 'adjective' : 'name';
+  if (prev.length >= 4 && (/(?:ها|هم|هما|كم|هن)$/.test(prev) || prev.endsWith('ي'))) return 'name';
+  if (prev.endsWith('ه') || prev.endsWith('ات') || BROKEN_PLURALS.has(prev)) return 'adjective';
+  return 'name';
 }

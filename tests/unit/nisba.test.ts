@@ -52,11 +52,19 @@ describe('nisba: name or adjective', () => {
     expect(reading('فتح سوق الأسهم السعودية', 'السعودية')).toBe('adjective');
     expect(reading('دعم وتعزيز الكفاءات السعودية', 'السعودية')).toBe('adjective');
     expect(reading('في مدينة جدة السعودية', 'السعودية')).toBe('adjective');
+    expect(reading('أعلنت شركة زين السعودية', 'السعودية')).toBe('adjective');
     expect(reading('موقف السعودية ثابت', 'السعودية')).toBe('name');
     expect(reading('التي أعلنتها السعودية', 'السعودية')).toBe('name');
     expect(reading('مناطق ومدن السعودية', 'السعودية')).toBe('name');
   });
-  it('N6: the indefinite name is a name after a feminine verb or in a list, otherwise an adjective', () => {
+  it('N6: the indefinite name is an adjective after the nouns it can describe, otherwise a name', () => {
+    expect(reading('وعلى رأسها سورية', 'سورية')).toBe('name');
+    expect(reading('مجموعة العمل من أجل فلسطينيي سورية', 'سورية')).toBe('name');
+    expect(reading('أي حل لا بد أن يشمل سورية بحدودها', 'سورية')).toBe('name');
+    expect(reading('والمتزوج من سيدة سورية علوية', 'سورية')).toBe('adjective');
+    expect(reading('طائرات سورية قصفت', 'سورية')).toBe('adjective');
+    expect(reading('السلطات المطلوبة لإيران سورية ولبنانية', 'سورية')).toBe('adjective');
+    expect(reading('تحافظ على مناطق سورية حيوية', 'سورية')).toBe('adjective');
     expect(reading('وتسلمت سورية الشحنة', 'سورية')).toBe('name');
     expect(reading('كلفة إعمار سورية والعراق', 'سورية')).toBe('name');
     expect(reading('قالت مصادر سورية إن', 'سورية')).toBe('adjective');
