@@ -35,6 +35,8 @@ export interface MarkOptions {
   noted: ReadonlySet<string>;
   /** Our own UI host: never scanned. */
   exclude?: () => Element | null;
+  /** The page's publication date (ISO, from its metadata): names of entities that began later are not its. */
+  published?: string | null;
   /** After each scan (initial or incremental), with all current mentions. */
   onChange?: (mentions: PageMention[]) => void;
   debounceMs?: number;
@@ -69,7 +71,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   const dirty = new Set<Node>();
   /** Scans run one after another (a rescan waits for the scan before it), so no two add mentions for the same text. */
   let scanning: Promise<void> = Promise.resolve();
-  const evidence = pageEvidence();
+  const evidence = pageEvidence(opts.published ?? null);
 
   const groupOf = (m: PageMention): MarkGroup | null =>
     noted.has(m.entityId) ? 'noted' : types.has(m.type) ? m.type : null;

@@ -46,6 +46,7 @@ export async function startPage(): Promise<void> {
     const s = createMarkSession({
       root: document.body,
       recognizer,
+      published: readPageMeta(document).published,
       style: settings.markStyle,
       types: new Set<EntityType>(settings.types),
       noted: new Set(),
