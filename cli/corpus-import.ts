@@ -75,6 +75,8 @@ export function runImport(args: string[], log: (line: string) => void = console.
       if (!existsSync(out)) renameSync(tmp, out);
       else {
         // Names were checked free; each rename is atomic, so a reader sees a file whole or not at all.
+        // Were the process killed among these moves, running the import again finishes it: the files
+        // already moved are then duplicates by id, and skipped.
         for (const f of plan.files) renameSync(join(tmp, f.name), join(out, f.name));
         rmSync(tmp, { recursive: true });
       }

@@ -1,84 +1,25 @@
 // npm run corpus -- build | stats | suggest | import | audit
-//   build    validate seeds/ and write generated/corpus/ (index.bin and text shards, atomically)
-//   stats    summarize the compiled index
-//   suggest  list names in the articles that look like entities but are not in the catalog
-//   import   real collections → article files (cli/corpus-import.ts)
-//   audit    the recognizer over a real collection (cli/corpus-audit.ts)
-import { existsSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { compileCorpus, type CompiledCorpus } from '../compiler/compile';
-import { encodeIndex } from '../compiler/encode-index';
-import { SeedError, SeedErrors } from '../compiler/errors';
-import { GENERATED_INDEX_DIR, diskReader, readSeeds, writeIndexFiles } from '../compiler/seeds';
-import { corpusStats, kib } from '../compiler/stats';
-import { suggestNames } from '../compiler/suggest';
-import { openCorpus } from '../engine/corpus';
-import { INDEX_FILE } from '../engine/index-format';
-import { createMatcher } from '../engine/matcher';
+//   build, stats, suggest  the seeds and the compiled index (cli/corpus-build.ts)
+//   import                 real collections → article files (cli/corpus-import.ts)
+//   audit                  the recognizer over a real collection (cli/corpus-audit.ts)
 import { CollectionError } from '../compiler/collections';
-import { runImport } from './corpus-import';
+import { SeedError, SeedErrors } from '../compiler/errors';
+import { runBuild, runStats, runSuggest } from './corpus-build';
 import { runAudit } from './corpus-audit';
-
-function compile(): CompiledCorpus {
-  const seeds = readSeeds();
-  const total = seeds.articles.length;
-  const started = Date.now();
-  // Progress only on long builds, on stderr, so stdout stays machine-readable.
-  return compileCorpus(seeds, {
-    onProgress: (done) => {
-      if (total >= 500 && (done % 500 === 0 || done === total)) {
-        process.stderr.write(
-          `\r  compiled ${done}/${total} articles (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-        );
-        if (done === total) process.stderr.write('\n');
-      }
-    },
-  });
-}
+import { runImport } from './corpus-import';
 
 async function main(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
+    case 'build':
+      return runBuild();
+    case 'stats':
+      return runStats();
+    case 'suggest':
+      return runSuggest();
     case 'import':
       return runImport(args);
     case 'audit':
       return runAudit(args);
-    case 'build': {
-      const compiled = compile();
-      const files = encodeIndex(compiled);
-      writeIndexFiles(GENERATED_INDEX_DIR, files);
-      rmSync('generated/corpus-index.json', { force: true }); // a version 1 index, if an old build left one
-      const [index, ...shards] = files;
-      const kinds = ['text', 'cards', 'articles'].map(
-        (k) => `${shards.filter((f) => f.name.startsWith(`${k}-`)).length} ${k}`,
-      );
-      console.log(
-        `corpus: ${compiled.articles.length} articles, ${compiled.entities.length} entities → ${GENERATED_INDEX_DIR}/ ` +
-          `(${INDEX_FILE} ${kib(index.bytes.length)}; shards ${kinds.join(', ')}: ${kib(shards.reduce((n, f) => n + f.bytes.length, 0))})`,
-      );
-      return;
-    }
-    case 'stats': {
-      if (!existsSync(join(GENERATED_INDEX_DIR, INDEX_FILE)))
-        throw new Error(`${GENERATED_INDEX_DIR}/${INDEX_FILE} does not exist: run \`npm run corpus -- build\` first`);
-      const corpus = await openCorpus(diskReader(GENERATED_INDEX_DIR));
-      const size = (name: string) => statSync(join(GENERATED_INDEX_DIR, name)).size;
-      console.log(
-        corpusStats(corpus, {
-          index: size(INDEX_FILE),
-          shards: [corpus.list, corpus.cards, corpus.texts].flatMap((s) => s.files()).reduce((n, f) => n + size(f), 0),
-        }),
-      );
-      return;
-    }
-    case 'suggest': {
-      const compiled = compile();
-      const matcher = createMatcher(compiled.gazetteer);
-      const suggestions = suggestNames(compiled.articles, (t) => matcher.match(t));
-      if (!suggestions.length) console.log('no candidate names outside the catalog');
-      for (const s of suggestions)
-        console.log(`${String(s.count).padStart(3)}  ${s.name}  (${s.reason}; ${s.articles.join(', ')})`);
-      return;
-    }
     default:
       console.error('usage: npm run corpus -- build | stats | suggest | import <path>… | audit <path>…');
       process.exit(2);

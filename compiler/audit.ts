@@ -166,10 +166,11 @@ export function createAuditor(gazetteer: Gazetteer, options: AuditorOptions = {}
       while (r < count && from(r) < m.end) r++;
       if (r < count) bump(s.right, tokenAt(r));
       if (s.contexts.length < CONTEXTS)
+        // For reading, not for offsets: whitespace runs (a page's blank lines) shown as one space.
         s.contexts.push(
-          oneLine(
-            `${text.slice(Math.max(0, m.start - CONTEXT_CHARS), m.start)}[${m.surface}]${text.slice(m.end, m.end + CONTEXT_CHARS)}`,
-          ),
+          `${text.slice(Math.max(0, m.start - CONTEXT_CHARS), m.start)}[${m.surface}]${text.slice(m.end, m.end + CONTEXT_CHARS)}`
+            .replace(/\s+/g, ' ')
+            .trim(),
         );
     }
 
