@@ -7,9 +7,10 @@
 // Unmarked candidates are the words a mark could have been expected on: a token whose normalized form
 // contains the first token of one of an entity's aliases (the alias itself when it is one word), and
 // that no mark covers. They over-count on purpose (الإيراني contains ايران): they are for judging.
-import { createMatcher, pageEvidence, prepareText, type PageEvidence } from '../engine/matcher';
+import { createMatcher, prepareText } from '../engine/matcher';
+import { recognizeText } from '../engine/recognize-text';
 import { normalizeKey } from '../engine/normalize';
-import type { Gazetteer, Mention } from '../engine/types';
+import type { Gazetteer } from '../engine/types';
 import { recordText, type NewsRecord } from './collections/record';
 
 export interface AuditMark {
@@ -63,11 +64,6 @@ const CONTEXTS = 3;
 export const MIN_FIRST_WORD = 4;
 const CONTEXT_CHARS = 40;
 
-/** The page evidence a record is matched with: its date, for time-aware entities (COVID-19 from December 2019). */
-export function evidenceFor(record: NewsRecord): PageEvidence {
-  return pageEvidence(record.date);
-}
-
 /** One line of context around [start, end): line breaks and tabs shown as spaces. */
 export const oneLine = (s: string) => s.replace(/[\t\n\r]/g, ' ');
 
@@ -119,18 +115,8 @@ export function createAuditor(gazetteer: Gazetteer, options: AuditorOptions = {}
     const text = recordText(record);
     const t0 = performance.now();
     const prepared = prepareText(text); // normalization and tokens: part of what recognition costs
-    const evidence = evidenceFor(record);
-    let marks: Mention[] = matcher.match(text, evidence, prepared);
-    const decided = matcher.decide(evidence);
+    const marks = recognizeText(matcher, text, record.date, prepared);
     audit.matchMs += performance.now() - t0;
-    if (decided.length) {
-      const replaced = new Set(
-        decided.flatMap((u) => (u.fallback ? [u.fallback] : [])).map((m) => `${m.start}:${m.end}`),
-      );
-      marks = marks.filter((m) => !replaced.has(`${m.start}:${m.end}`));
-      marks.push(...decided.map((u) => u.mention));
-      marks.sort((a, b) => a.start - b.start);
-    }
     audit.articles++;
     audit.chars += text.length;
 

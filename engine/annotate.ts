@@ -4,6 +4,7 @@
 import type { Corpus } from './corpus';
 import { detectLang } from './lang';
 import { createMatcher } from './matcher';
+import { recognizeText } from './recognize-text';
 import { extractFeatures, scoreStories, storyContext } from './story';
 import type { EntityType } from './types';
 
@@ -35,7 +36,7 @@ export function createAnnotator(corpus: Corpus) {
   const matcher = createMatcher(corpus.gazetteer);
   const ctx = storyContext(corpus.stories, corpus.gazetteer.entityTypes);
   return async (text: string, published?: string | null): Promise<Annotation> => {
-    const found = matcher.match(text);
+    const found = recognizeText(matcher, text, published ?? null);
     const features = extractFeatures(
       text,
       detectLang(text),

@@ -238,15 +238,21 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     const sameToken = (k: number, t: string) => ends[k] - starts[k] === t.length && norm.startsWith(t, starts[k]);
     const joined = (k: number) => joinedBy(norm, ends[k - 1], starts[k]);
     const published = evidence?.published ?? null;
-    // A shadda the page writes on a short name says it is another word: مصرّ "insisting", not مصر.
-    const hasShadda = (k: number) => {
+    // Marks the page writes that no name of ours carries say the word is another one: a shadda on
+    // a short name (مصرّ "insisting", not مصر), tanween on any one-word name (سورياً "Syrian",
+    // ظريفٌ "witty": names do not take it).
+    const VOWELS_SHADDA = 1;
+    const VOWELS_TANWEEN = 2;
+    const marksOn = (k: number) => {
+      let found = 0;
       const last = map[ends[k] - 1];
       for (let p = map[starts[k]]; p < text.length; p++) {
         const c = text.charCodeAt(p);
-        if (c === 0x651) return true;
-        if (p > last && !isTrailingMark(c)) return false;
+        if (c === 0x651) found |= VOWELS_SHADDA;
+        else if (c >= 0x64b && c <= 0x64d) found |= VOWELS_TANWEEN;
+        else if (p > last && !isTrailingMark(c)) break;
       }
-      return false;
+      return found;
     };
     // A word written in capitals beside this one: a shouted heading or button (CONTACT US), where
     // capitals say nothing about an acronym.
@@ -297,7 +303,10 @@ export function createMatcher(gaz: Gazetteer): Matcher {
           if (!ok) continue;
           if (c.caseSensitive && !isUpperUnit(text.charCodeAt(map[starts[i] + h.prefixLength]))) continue;
           if (c.acronym && !acronymHere(i, len)) continue;
-          if (len === 1 && c.tokens[0].length <= 3 && hasShadda(i)) continue;
+          if (len === 1 && isArabicUnit(c.tokens[0].charCodeAt(0))) {
+            const found = marksOn(i);
+            if (found & VOWELS_TANWEEN || (found & VOWELS_SHADDA && c.tokens[0].length <= 3)) continue;
+          }
           if (len > bestLen) {
             best = c;
             bestLen = len;

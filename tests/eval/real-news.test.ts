@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../compiler/compile';
 import { readSeeds } from '../../compiler/seeds';
-import { createMatcher, pageEvidence } from '../../engine/matcher';
+import { createMatcher } from '../../engine/matcher';
+import { recognizeText } from '../../engine/recognize-text';
 import {
   loadSample,
   missRateOf,
@@ -38,7 +39,7 @@ function marksOf(file: string, index: number): Mark[] {
   if (!marks) {
     const record = news!.get(file)?.[index];
     if (!record) throw new Error(`${file} has no article ${index}`);
-    marks = matcher.match(recordText(record), pageEvidence(record.date)).map((m) => ({
+    marks = recognizeText(matcher, recordText(record), record.date).map((m) => ({
       entityId: m.entityId,
       label: compiled.entities[m.entity].names.en,
       start: m.start,
