@@ -11,6 +11,9 @@ import { buildGazetteer } from '../engine/gazetteer';
 import type { CatalogEntity, EntityType, Gazetteer } from '../engine/types';
 import { lookupKeys } from '../engine/alias-lookup';
 import { AR_TEMPLATES, AR_WORDS, EN_TEMPLATES, EN_WORDS, corpusSentences } from './vocabulary';
+import { mulberry32 } from '../compiler/audit';
+
+export { mulberry32 };
 
 export interface BenchGazetteer {
   id: string;
@@ -22,17 +25,6 @@ export interface BenchGazetteer {
   gazetteer: Gazetteer;
   /** buildGazetteer time in Node (build time, not page time). */
   buildMs: number;
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Consonants with a Latin transliteration; long vowels written in Arabic, short ones only in Latin.
