@@ -14,13 +14,15 @@
  *       other way round (السورية for سورية, سعودية for السعودية)                   → adjective
  *   N1  a preposition attached to the word (بالسعودية, للسعودية, لسورية)         → name
  *   N2  nothing before it in its clause (text start, after . ، : « ( or a line)   → name
- *   N3  و/ف attached (والسعودية): an adjective only when the word before is an
+ *   N3  before a sector (السعودية للتموين، للكهرباء: a company's name)              → adjective
+ *       و/ف attached (والسعودية): an adjective only when the word before is an
  *       adjective of the same shape («المصرية والسعودية», «قوات تركية وسورية»)      → name otherwise
  *   N4  after غير ("non-": «الأسر السعودية وغير السعودية»)                         → adjective
  *       after a preposition, particle or conjunction written apart (في، مع، بين، أن، إلى)
  *                                                                                 → name
  *   N5  definite (السعودية): after a definite word (الحدود، للسوق) it agrees with  → adjective
- *       after «مدينة جدة», «شركة زين» (a kind of place or body and its name)        → adjective
+ *       after «مدينة جدة», «شركة زين» (a kind of place or body and its name),
+ *       or right after a kind of body («مجموعة السعودية»)                          → adjective
  *       after any other word (a verb, or the first term of a construct)          → name
  *   N6  indefinite (سورية): before الصنع، الأصل، الجنسية، المنشأ ("Syrian-made")     → adjective
  *       after a verb in the feminine past (بدأت، تسلمت)                            → name
@@ -65,6 +67,17 @@ const KINDS = new Set([
 // prettier-ignore
 const BROKEN_PLURALS = new Set(['مصادر', 'عناصر', 'مناطق', 'اطراف', 'قوي', 'اراض', 'مدن', 'قري', 'شركات', 'جهات', 'فصايل', 'مليشيات', 'اسلحه', 'طايرات']);
 
+/** A body named «X السعودية»: «مجموعة السعودية», a listed company. */
+const BODY_KINDS = new Set(['شركه', 'مجموعه', 'بنك', 'مصرف', 'مؤسسه', 'جمعيه', 'برنامج']);
+
+/** «السعودية للتموين», «السعودية للكهرباء»: "Saudi … Company", named by its sector. */
+// prettier-ignore
+const SECTORS = new Set([
+  'للكهرباء', 'للتموين', 'للطيران', 'للتطوير', 'للتدريب', 'للصناعات', 'للخدمات', 'للتسويق', 'للنقل',
+  'للاتصالات', 'للتامين', 'للابحاث', 'للكيماويات', 'للاسمنت', 'للمعلومات', 'للفنادق', 'للتعدين',
+  'للبتروكيماويات', 'للشحن', 'للنشر', 'للتقنيه', 'للطاقه', 'للمقاولات', 'للاسماك', 'للزجاج',
+]);
+
 /** Nouns an indefinite nisba annexes: «سورية الصنع» is "Syrian-made", not Syria. */
 const OF_ORIGIN = new Set(['الصنع', 'الاصل', 'الجنسيه', 'المنشا', 'المولد', 'الهويه']);
 
@@ -105,6 +118,8 @@ export function readNisba(p: PreparedText, i: number, core: string, nameDefinite
     i + 1 < p.count && sameClause(norm, ends[i], starts[i + 1]) ? norm.slice(starts[i + 1], ends[i + 1]) : '';
   // N6 first part, before N3: «فسورية الصنع» is "Syrian-made" whatever is attached.
   if (!definiteName && OF_ORIGIN.has(next)) return 'adjective';
+  // N3 first part: a company named by its sector, whatever comes before.
+  if (definiteName && SECTORS.has(next)) return 'adjective';
   // N3: و / ف attached: coordinated with the word before.
   if (clitics) return prev.endsWith(NISBA_END) && isDefinite(prev) === definiteName ? 'adjective' : 'name';
   // N4: after a preposition, particle or conjunction; غير makes an adjective ("non-Saudi").
@@ -112,7 +127,7 @@ export function readNisba(p: PreparedText, i: number, core: string, nameDefinite
   if (FUNCTION_WORDS.has(prev)) return 'name';
   if (definiteName) {
     // N5
-    if (isDefinite(prev)) return 'adjective';
+    if (isDefinite(prev) || BODY_KINDS.has(prev)) return 'adjective';
     const before = i > 1 && sameClause(norm, ends[i - 2], starts[i - 1]) ? norm.slice(starts[i - 2], ends[i - 2]) : '';
     if (KINDS.has(before.replace(/^(?:و|ف|ب|ل)/, ''))) return 'adjective';
     return 'name';

@@ -5,19 +5,22 @@
  * it: «… ضمن مجموعة من الاتهامات الأخرى. سمات البنوك الفيفا امريكا». On a live page the article
  * scope leaves such widgets out; for text, these labelled tails are cut off before marks are kept:
  *
- *   - a tag tail: «سمات» / «وسوم» / «الوسوم» / «كلمات مفتاحية» / "Tags:" followed by words and no
- *     sentence punctuation up to the end of the text (at most 300 characters);
+ *   - a tag tail: «سمات» / «وسوم» / «الوسوم» / «كلمات مفتاحية» / "Tags:" opening a sentence in
+ *     the last 300 characters, to the end of the text (in running text «من سمات…» follows a word);
  *   - «مقالات أخرى للكاتب» / «مقالات سابقة للكاتب» / "More from": a list of titles, to the end;
- *   - a line that starts «رابط الخبر», «للتواصل مع الكاتب», «اقرأ أيضا» / «إقرأ أيضاً» or "Read more".
+ *   - «رابط الخبر بصحيفة …» ("link to the story"), which closes a paragraph: to the end of its line;
+ *   - a line that starts «للتواصل مع الكاتب», «اقرأ أيضا» / «إقرأ أيضاً» or "Read more".
  *
  * Labels only: a word in running text is never cut, and a text without these labels is unchanged.
  */
 import type { Mention } from './types';
 
-const TAG_TAIL = /(?:^|[\s.،:])(?:سمات|وسوم|الوسوم|كلمات مفتاحية|الكلمات المفتاحية|كلمات دلالية|Tags:?)\s/gu;
+const TAG_TAIL =
+  /(?:^|[.!?؟:\n][”"»)\]]*\s*)(سمات|وسوم|الوسوم|كلمات مفتاحية|الكلمات المفتاحية|كلمات دلالية|Tags:?)\s/gu;
 const LIST_TAIL = /مقالات (?:أخرى|اخرى|سابقة) للكاتب|More from (?:this|the) (?:author|writer)/u;
-const LINE_LABEL = /^[\s*•\-–—]*(?:رابط الخبر|للتواصل مع الكاتب|[اإ]قرأ (?:أيض[اً]|ايضا)|Read more|Related:)/u;
-const SENTENCE_END = /[.!?؟؛]/u;
+const LINE_LABEL = /^[\s*•\-–—]*(?:للتواصل مع الكاتب|[اإ]قرأ (?:أيض[اً]|ايضا)|Read more|Related:)/u;
+/** Footer labels that end a paragraph: from the label to the end of its line. */
+const FOOTER = /رابط الخبر بصحيفة|رابط الخبر:/gu;
 const TAIL_MAX = 300;
 
 /** Spans [start, end) of `text` that are chrome, in order. */
@@ -31,14 +34,17 @@ export function chromeSpans(text: string): [number, number][] {
     if (nl < 0) break;
     lineStart = nl + 1;
   }
+  for (const m of text.matchAll(FOOTER)) {
+    const nl = text.indexOf('\n', m.index);
+    spans.push([m.index, nl < 0 ? text.length : nl]);
+  }
   const list = LIST_TAIL.exec(text);
   if (list) spans.push([list.index, text.length]);
-  for (const m of text.slice(-TAIL_MAX - 20).matchAll(TAG_TAIL)) {
-    const at = text.length - Math.min(text.length, TAIL_MAX + 20) + m.index;
-    if (!SENTENCE_END.test(text.slice(at + m[0].length))) {
-      spans.push([at, text.length]);
-      break;
-    }
+  const tail = text.length - Math.min(text.length, TAIL_MAX);
+  for (const m of text.slice(tail).matchAll(TAG_TAIL)) {
+    const at = tail + m.index + m[0].indexOf(m[1]);
+    spans.push([at, text.length]);
+    break;
   }
   return spans.sort((a, b) => a[0] - b[0]);
 }

@@ -53,6 +53,9 @@ describe('nisba: name or adjective', () => {
     expect(reading('دعم وتعزيز الكفاءات السعودية', 'السعودية')).toBe('adjective');
     expect(reading('في مدينة جدة السعودية', 'السعودية')).toBe('adjective');
     expect(reading('أعلنت شركة زين السعودية', 'السعودية')).toBe('adjective');
+    expect(reading('وتراجع سهم مجموعة السعودية', 'السعودية')).toBe('adjective');
+    expect(reading('ارتفعت أسهم كيان والسعودية للتموين', 'والسعودية')).toBe('adjective');
+    expect(reading('عاد إلى السعودية للعلاج', 'السعودية')).toBe('name');
     expect(reading('موقف السعودية ثابت', 'السعودية')).toBe('name');
     expect(reading('التي أعلنتها السعودية', 'السعودية')).toBe('name');
     expect(reading('مناطق ومدن السعودية', 'السعودية')).toBe('name');

@@ -9,7 +9,17 @@ describe('chrome in plain text', () => {
   it('cuts a tag tail at the end of the text', () => {
     expect(cut('ضمن مجموعة من الاتهامات الأخرى. سمات البنوك الفيفا امريكا')).toEqual(['سمات البنوك الفيفا امريكا']);
   });
-  it('keeps «سمات» in running text: a sentence follows it', () => {
+  it('cuts tags that hold punctuation of their own', () => {
+    expect(cut('وآخرها اتهامها برعاية الإرهاب. سمات السعودية جمال خاشقجي مجلس الشورى.. الانتقال من المشورة')).toEqual([
+      'سمات السعودية جمال خاشقجي مجلس الشورى.. الانتقال من المشورة',
+    ]);
+  });
+  it('cuts the story-link footer that closes a paragraph', () => {
+    expect(cut('لن يؤثر على قدرة روسيا. رابط الخبر بصحيفة الوئام: بلاتر لبوتين\nتالي')).toEqual([
+      'رابط الخبر بصحيفة الوئام: بلاتر لبوتين',
+    ]);
+  });
+  it('keeps «سمات» in running text: it follows a word there', () => {
     expect(cut('من سمات السياسة الإيرانية أنها تتبدل. وقال الوزير إن ذلك صحيح.')).toEqual([]);
   });
   it('cuts the writer’s other articles to the end, and labelled lines', () => {
