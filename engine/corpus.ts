@@ -81,6 +81,11 @@ export async function openCorpus(read: ReadFile): Promise<Corpus> {
     weights: head.weights,
     termWeights: t.termWeights,
     termNorms: t.termNorms,
+    shingleLevels: t.shingleLevels,
+    shingleCounts: t.shingleCounts,
+    shingleKeys: t.shingleKeys as Uint32Array,
+    shingleOffsets: t.shingleOffsets,
+    shingleArticles: t.shingleArticles,
   };
   const articleCount = head.articleIds.length;
   const texts = new Shards(head.textShards, articleCount, read, textShardCheck(head.articleIds));
@@ -153,6 +158,10 @@ function check(head: IndexHead, t: Record<TableName, Table>): void {
   rows('termOffsets', 'termHashes', articleCount);
   length('termWeights', t.termHashes.length);
   length('termNorms', articleCount);
+  length('shingleLevels', articleCount);
+  length('shingleCounts', articleCount);
+  if (!(t.shingleKeys instanceof Uint32Array)) fail('table shingleKeys has the wrong type');
+  rows('shingleOffsets', 'shingleArticles', t.shingleKeys.length);
   length('mentionCounts', entityCount);
   if (t.cooccurrence.length % 3) fail('table cooccurrence is not made of triples');
 }

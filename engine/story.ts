@@ -6,17 +6,27 @@
 //   many corpus articles says less (inverse document frequency);
 // - dates: the page names the article's day (MM-DD) — the event date or the publication date;
 // - numbers: distinctive figures (3000 arrested, years) in both;
-// - text: cosine of content-word vectors, only when the page and the article share a language.
+// - text: cosine of content-word vectors, or the share of word shingles the two texts have in
+//   common (story-content.ts), whichever says more; only when the page and the article share a
+//   language.
 // Evidence the page does not offer (no dates, no figures, another language) is left out of the
 // weighted mean rather than counted as a mismatch.
-// A score alone is not enough: `sameStory` also needs two shared specific entities (not places),
-// so a page about the same countries with a similar vocabulary stays "related", not "same".
+// `sameStory` is reached two ways:
+// - by content: the page and the article share enough word shingles (a wire copy, a copy minus
+//   its lead, a rewrite that keeps the wire's sentences) — no catalog entity needed, as most real
+//   articles name none;
+// - by the weighted score, and then only with two shared specific entities (not places), so a
+//   page about the same countries with a similar vocabulary stays "related", not "same". This is
+//   the cross-lingual path (an English page on an Arabic article shares no shingles).
+// Only articles that share a shingle sample or an entity with the page are scored: candidates come
+// from inverted indexes, so a page costs what it shares, not the size of the corpus.
 import { normalize } from './normalize';
 import { tokenize } from './tokenize';
 import { cliticReadings } from './clitics';
 import { dateKeys, isoDateKeys } from './dates';
 import type { EntityType } from './types';
 import type { StoryTable } from './story-table';
+import { contentMatches, shingleSamples, type ContentMatch } from './story-content';
 
 export interface StoryFingerprint {
   lang: string;
@@ -28,6 +38,8 @@ export interface StoryFingerprint {
   numbers: string[];
   /** Content-word vector: [hash, weight] pairs sorted by hash, the strongest terms only. */
   terms: [number, number][];
+  /** Word-shingle samples (story-content.ts), in text order. */
+  shingles: number[];
 }
 
 /** What the content script extracts from a page: the same shape, minus nothing. */
@@ -83,14 +95,18 @@ export function extractFeatures(
 
   const numbers = new Set<string>();
   const tf = new Map<string, number>();
+  const words: string[] = []; // content words in text order, figures included: the shingles' words
   for (const t of tokens) {
     if (/^\d+$/.test(t)) {
       if (t.length >= 3) numbers.add(t);
+      words.push(t);
       continue;
     }
     if (STOP.has(t)) continue;
     const s = stem(t);
-    if (s.length < 3 || STOP.has(s)) continue;
+    if (s.length < 2 || STOP.has(s)) continue;
+    words.push(s);
+    if (s.length < 3) continue;
     tf.set(s, (tf.get(s) ?? 0) + 1);
   }
   const dates = dateKeys(tokens);
@@ -108,6 +124,7 @@ export function extractFeatures(
     dates: [...dates].sort(),
     numbers: [...numbers].sort(),
     terms,
+    shingles: shingleSamples(words),
   };
 }
 
@@ -132,6 +149,9 @@ export interface StoryContext {
   entityWeights: Float64Array;
   /** Per date key: 1 for a day (`d:`), which is what the date evidence compares. */
   dayKeys: Uint8Array;
+  /** Per entity: the articles that mention it (CSR), for candidates. */
+  entityArticleOffsets: Uint32Array;
+  entityArticles: Uint32Array;
 }
 
 const storyCount = (t: StoryTable) => t.articleLang.length;
@@ -139,8 +159,20 @@ const storyCount = (t: StoryTable) => t.articleLang.length;
 export function storyContext(table: StoryTable, entityTypes: EntityType[]): StoryContext {
   const n = storyCount(table);
   const df = new Uint32Array(entityTypes.length);
-  for (let i = 0; i < table.entities.length; i++) df[table.entities[i]]++;
+  for (let i = 0; i < table.entities.length; i++) if (table.entities[i] < df.length) df[table.entities[i]]++;
+  // Transpose article → entities into entity → articles: a few hundred thousand entries at most.
+  const entityArticleOffsets = new Uint32Array(entityTypes.length + 1);
+  for (let e = 0; e < df.length; e++) entityArticleOffsets[e + 1] = entityArticleOffsets[e] + df[e];
+  const entityArticles = new Uint32Array(entityArticleOffsets[df.length]);
+  const fill = entityArticleOffsets.slice(0, df.length);
+  for (let a = 0; a < n; a++)
+    for (let k = table.entityOffsets[a]; k < table.entityOffsets[a + 1]; k++) {
+      const e = table.entities[k];
+      if (e < df.length) entityArticles[fill[e]++] = a;
+    }
   return {
+    entityArticleOffsets,
+    entityArticles,
     table,
     entityTypes,
     documentFrequency: df,
@@ -212,8 +244,14 @@ function cosine(page: PreparedPage, article: number, ctx: StoryContext): number 
 }
 
 export const SAME_STORY_THRESHOLD = 0.5;
+/** Same story by content: at least this many shared shingle samples… */
+export const CONTENT_MIN_SHARED = 4;
+/** …covering at least this share of the article or of the page (calibrated on tests/eval/real-story). */
+export const CONTENT_SAME = 0.5;
+/** An entity in more articles than this is too common to make an article a candidate by itself. */
+const CANDIDATE_MAX_DF = 2000;
 
-function score(page: PreparedPage, article: number, ctx: StoryContext): StoryScore {
+function score(page: PreparedPage, article: number, ctx: StoryContext, content?: ContentMatch): StoryScore {
   const t = ctx.table;
 
   let total = 0;
@@ -253,29 +291,48 @@ function score(page: PreparedPage, article: number, ctx: StoryContext): StorySco
 
   // Text only testifies within one language; cosine of short content-word vectors rarely passes
   // 0.7 even for a close paraphrase, hence the scale.
+  const containment = content?.containment ?? 0;
   if (page.lang === t.langs[t.articleLang[article]] && page.terms.length)
-    parts.push([0.3, Math.min(1, cosine(page, article, ctx) * 1.5)]);
+    parts.push([0.3, Math.max(containment, Math.min(1, cosine(page, article, ctx) * 1.5))]);
 
   const weight = parts.reduce((sum, [w]) => sum + w, 0);
   const value = parts.reduce((sum, [w, x]) => sum + w * x, 0) / weight;
+  const sameByContent = !!content && content.shared >= CONTENT_MIN_SHARED && containment >= CONTENT_SAME;
+  const sameByEvidence = value >= SAME_STORY_THRESHOLD && sharedSpecific >= 2;
 
   return {
     article,
-    score: round(value),
-    sameStory: value >= SAME_STORY_THRESHOLD && sharedSpecific >= 2,
+    // A copy ranks by how much of it is shared, above anything only related.
+    score: round(sameByContent ? Math.max(value, 0.5 + containment / 2) : value),
+    sameStory: sameByContent || sameByEvidence,
   };
 }
 
 export function scoreStory(page: PageFeatures, article: number, ctx: StoryContext): StoryScore {
-  return score(preparePage(page, ctx), article, ctx);
+  const content = contentMatches(page.shingles, ctx.table, 1).find((m) => m.article === article);
+  return score(preparePage(page, ctx), article, ctx, content);
 }
 
-/** All articles that share anything with the page, best first. */
+/**
+ * The articles that share shingle samples or an entity (not one named everywhere) with the page,
+ * scored, best first.
+ */
 export function scoreStories(page: PageFeatures, ctx: StoryContext): StoryScore[] {
   const prepared = preparePage(page, ctx);
+  const content = new Map<number, ContentMatch>();
+  for (const m of contentMatches(page.shingles, ctx.table)) content.set(m.article, m);
+  const candidates = new Set(content.keys());
+  const n = storyCount(ctx.table);
+  for (const e of prepared.entities) {
+    const from = ctx.entityArticleOffsets[e];
+    const to = ctx.entityArticleOffsets[e + 1];
+    if (from === undefined || to === undefined || to - from > CANDIDATE_MAX_DF) continue;
+    for (let k = from; k < to; k++) candidates.add(ctx.entityArticles[k]);
+  }
   const out: StoryScore[] = [];
-  for (let i = 0; i < storyCount(ctx.table); i++) {
-    const s = score(prepared, i, ctx);
+  for (const i of candidates) {
+    if (i >= n) continue;
+    const s = score(prepared, i, ctx, content.get(i));
     if (s.score > 0) out.push(s);
   }
   return out.sort((a, b) => b.score - a.score || a.article - b.article);
