@@ -86,6 +86,9 @@ export async function openCorpus(read: ReadFile): Promise<Corpus> {
     shingleKeys: t.shingleKeys as Uint32Array,
     shingleOffsets: t.shingleOffsets,
     shingleArticles: t.shingleArticles,
+    wordKeys: t.wordKeys as Uint32Array,
+    wordOffsets: t.wordOffsets,
+    wordArticles: t.wordArticles,
   };
   const articleCount = head.articleIds.length;
   const texts = new Shards(head.textShards, articleCount, read, textShardCheck(head.articleIds));
@@ -162,6 +165,8 @@ function check(head: IndexHead, t: Record<TableName, Table>): void {
   length('shingleCounts', articleCount);
   if (!(t.shingleKeys instanceof Uint32Array)) fail('table shingleKeys has the wrong type');
   rows('shingleOffsets', 'shingleArticles', t.shingleKeys.length);
+  if (!(t.wordKeys instanceof Uint32Array)) fail('table wordKeys has the wrong type');
+  rows('wordOffsets', 'wordArticles', t.wordKeys.length);
   length('mentionCounts', entityCount);
   if (t.cooccurrence.length % 3) fail('table cooccurrence is not made of triples');
 }

@@ -32,7 +32,7 @@ import type { EntityType, Gazetteer } from './types';
 //   scans typed arrays instead of building 10,000 objects at load; term weights index the head's
 //   distinct weights, and each article's vector length is stored, computed as the scorer did.
 // - Same story by content: an inverted index of word-shingle samples (engine/story-content.ts),
-//   five more tables. A reader of the layout before them ignores them (tables are found by name);
+//   and one of distinctive words, eight more tables. A reader of the layout before them ignores them (tables are found by name);
 //   this reader refuses an index without them ("table shingleKeys is missing"), so no version bump.
 // - Versioned: INDEX_VERSION changes whenever a reader of an older shape would misread it; the
 //   background refuses an index of another version, and a truncated or malformed file with a
@@ -150,6 +150,9 @@ export const TABLES = [
   'shingleKeys', // always u32: hashes
   'shingleOffsets',
   'shingleArticles',
+  'wordKeys', // always u32: hashes of distinctive words
+  'wordOffsets',
+  'wordArticles',
   // Per entity.
   'mentionCounts',
   // [entity a, entity b, number of articles where both appear], a < b.

@@ -18,6 +18,12 @@
 // - Boilerplate is not evidence: a shingle found in more than MAX_POSTINGS articles (an outlet's
 //   footer, "خادم الحرمين الشريفين الملك سلمان") is dropped from the index and from the
 //   article's sample count, so two articles of one outlet do not look alike by their template.
+// - Shared wording is weighed by how rare it is: a sample counts 1/(articles that have it), so the
+//   formula of a congratulation cable shared by twenty articles says little, and a copy (every
+//   sample shared by the few outlets that ran the story) says a lot.
+// - A rewrite keeps the event's names and figures, not its sentences: a second index, of each
+//   article's most distinctive words (fewest articles), answers "how many of the article's rare
+//   words does the page use", each weighted by log(N / articles that have it).
 // - Cross-lingual pages share no shingles: they stay on entities, dates and figures (story.ts).
 import type { Uints } from './index-format';
 import { packUints } from './index-container';
@@ -33,6 +39,10 @@ const MIN_SAMPLES = 32;
 export const MAX_POSTINGS = 40;
 /** A page sends at most this many samples (its first ones, in text order: the article comes before comments). */
 export const MAX_PAGE_SAMPLES = 20_000;
+/** A page sends at most this many distinct words. */
+export const MAX_PAGE_WORDS = 20_000;
+/** A word in more than 1/WORD_RARITY of the articles (and more than 20) is not distinctive. */
+const WORD_RARITY = 300;
 
 /** FNV-1a then a murmur3 finalizer: the low bits decide sampling, so they must be well mixed. */
 function shingleHash(a: string, b: string, c: string): number {
@@ -66,7 +76,14 @@ export function shingleSamples(words: string[]): number[] {
   return out;
 }
 
-/** The corpus's side: per article its sampling level and sample count, and the inverted index. */
+/** Sorted keys and, per key, the articles that have it (CSR). */
+interface PostingTable {
+  keys: Uint32Array;
+  offsets: Uints;
+  articles: Uints;
+}
+
+/** The corpus's side: per article its sampling level and sample count, and the two inverted indexes. */
 export interface ShingleTable {
   /** Per article: log2 of its m. */
   shingleLevels: Uints;
@@ -78,42 +95,106 @@ export interface ShingleTable {
   shingleOffsets: Uints;
   /** Article numbers, ascending within a key. */
   shingleArticles: Uints;
+  /** Distinctive words (hashes, ascending: those in few articles); wordOffsets/wordArticles as for shingles. */
+  wordKeys: Uint32Array;
+  wordOffsets: Uints;
+  wordArticles: Uints;
 }
 
-export function packShingles(perArticle: number[][]): ShingleTable {
-  const levels: number[] = [];
-  const chosen = perArticle.map((samples) => {
-    let level = COARSEST;
-    while (level > FINEST && samples.filter((h) => sampled(h, level)).length < MIN_SAMPLES) level--;
-    levels.push(level);
-    return samples.filter((h) => sampled(h, level));
-  });
+function invert(rows: number[][], maxPostings: number, what: string): PostingTable {
   const postings = new Map<number, number[]>();
-  chosen.forEach((samples, a) => {
-    for (const h of new Set(samples)) {
+  rows.forEach((row, a) => {
+    for (const h of row) {
       const list = postings.get(h);
       if (list) list.push(a);
       else postings.set(h, [a]);
     }
   });
-  const keys = [...postings.keys()].filter((h) => postings.get(h)!.length <= MAX_POSTINGS).sort((x, y) => x - y);
-  const counts = perArticle.map(() => 0);
+  const keys = [...postings.keys()].filter((h) => postings.get(h)!.length <= maxPostings).sort((x, y) => x - y);
   const offsets = [0];
   const articles: number[] = [];
   for (const h of keys) {
-    for (const a of postings.get(h)!) {
-      articles.push(a);
-      counts[a]++;
-    }
+    articles.push(...postings.get(h)!);
     offsets.push(articles.length);
   }
   return {
+    keys: Uint32Array.from(keys),
+    offsets: packUints(offsets, `${what} offsets`),
+    articles: packUints(articles, `${what} articles`),
+  };
+}
+
+export function packShingles(shingles: number[][], vocabularies: number[][]): ShingleTable {
+  const levels: number[] = [];
+  const chosen = shingles.map((samples) => {
+    let level = COARSEST;
+    while (level > FINEST && samples.filter((h) => sampled(h, level)).length < MIN_SAMPLES) level--;
+    levels.push(level);
+    return [...new Set(samples.filter((h) => sampled(h, level)))];
+  });
+  const s = invert(chosen, MAX_POSTINGS, 'shingle');
+  const counts = shingles.map(() => 0);
+  for (let k = 0; k < s.articles.length; k++) counts[s.articles[k]]++;
+
+  // Every article's rare words: a posting list's length is then the word's document frequency.
+  const w = invert(vocabularies, Math.max(20, Math.ceil(vocabularies.length / WORD_RARITY)), 'word');
+  return {
     shingleLevels: packUints(levels, 'shingle levels'),
     shingleCounts: packUints(counts, 'shingle counts'),
-    shingleKeys: Uint32Array.from(keys),
-    shingleOffsets: packUints(offsets, 'shingle offsets'),
-    shingleArticles: packUints(articles, 'shingle articles'),
+    shingleKeys: s.keys,
+    shingleOffsets: s.offsets,
+    shingleArticles: s.articles,
+    wordKeys: w.keys,
+    wordOffsets: w.offsets,
+    wordArticles: w.articles,
   };
+}
+
+/** What lookups need besides the tables, derived once when the index is opened. */
+export interface ContentWeights {
+  /** Per article: the sum of its samples' weights (1 / articles that have the sample). */
+  shingleTotals: Float64Array;
+  /** Per article: the sum of its distinctive words' weights (log(N / articles that have the word)). */
+  wordTotals: Float64Array;
+}
+
+export function contentWeights(t: ShingleTable): ContentWeights {
+  const n = t.shingleLevels.length;
+  const totals = (p: PostingTable, weight: (len: number) => number) => {
+    const out = new Float64Array(n);
+    for (let k = 0; k + 1 < p.offsets.length; k++) {
+      const w = weight(p.offsets[k + 1] - p.offsets[k]);
+      for (let j = p.offsets[k]; j < p.offsets[k + 1]; j++) if (p.articles[j] < n) out[p.articles[j]] += w;
+    }
+    return out;
+  };
+  return {
+    shingleTotals: totals(shingleIndex(t), (len) => 1 / len),
+    wordTotals: totals(wordIndex(t), (len) => Math.log((n + 1) / len)),
+  };
+}
+
+const shingleIndex = (t: ShingleTable): PostingTable => ({
+  keys: t.shingleKeys,
+  offsets: t.shingleOffsets,
+  articles: t.shingleArticles,
+});
+const wordIndex = (t: ShingleTable): PostingTable => ({
+  keys: t.wordKeys,
+  offsets: t.wordOffsets,
+  articles: t.wordArticles,
+});
+
+/** Position of h in the sorted keys, or -1. */
+function find(keys: Uint32Array, h: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < keys.length && keys[lo] === h ? lo : -1;
 }
 
 /** Content evidence for one article. */
@@ -122,42 +203,85 @@ export interface ContentMatch {
   /** Samples the page and the article share. */
   shared: number;
   /**
-   * How much of one text is in the other, 0..1: shared samples over the article's samples, or
-   * over the page's at the article's sampling, whichever is larger (a page may be a part of the
-   * article, or the article a part of the page).
+   * How much of one text is in the other, 0..1, by rarity-weighted samples: the shared weight over
+   * the article's, or over the page's (a page may be a part of the article, or the article a part
+   * of the page), whichever is larger.
    */
   containment: number;
+  /** The shared weight over the article's alone: how much of the article the page holds. */
+  articleShare: number;
+  /** The share of the article's distinctive words (idf-weighted) that the page uses, 0..1. */
+  words: number;
+  /** Unweighted containment: shared samples over the article's or the page's, whichever is larger. */
+  plain: number;
+  /** Unweighted, both ways averaged: 1 only when each text holds the other (ranks copies). */
+  mutual: number;
 }
 
-/** Every article that shares at least `minShared` samples with the page. */
-export function contentMatches(page: number[], t: ShingleTable, minShared = 2): ContentMatch[] {
+/**
+ * Every article that shares at least `minShared` shingle samples, or at least `minWords` of its
+ * distinctive words' weight, with the page.
+ */
+export function contentMatches(
+  page: { shingles: number[]; vocabulary: number[] },
+  t: ShingleTable,
+  weights: ContentWeights,
+  minShared = 2,
+  minWords = 0.25,
+): ContentMatch[] {
   const n = t.shingleLevels.length;
-  const keys = t.shingleKeys;
-  // Page samples per level: a page's count at m = 2^level is what an article at that level could share.
+  // The page's weight per sampling level: what an article at that level could share.
   const pageAt = new Array<number>(COARSEST + 1).fill(0);
-  const hits = new Map<number, number>();
-  for (const h of page) {
-    for (let level = FINEST; level <= COARSEST; level++) if (sampled(h, level)) pageAt[level]++;
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid] < h) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo >= keys.length || keys[lo] !== h) continue;
-    for (let k = t.shingleOffsets[lo]; k < t.shingleOffsets[lo + 1]; k++) {
-      const a = t.shingleArticles[k];
-      if (a < n) hits.set(a, (hits.get(a) ?? 0) + 1); // a damaged index names no article beyond the end
+  const pageCount = new Array<number>(COARSEST + 1).fill(0);
+  const hits = new Map<number, { shared: number; weight: number; pageWeight: number; words: number }>();
+  const hit = (a: number) => {
+    let h = hits.get(a);
+    if (!h) hits.set(a, (h = { shared: 0, weight: 0, pageWeight: 0, words: 0 }));
+    return h;
+  };
+  const sp = shingleIndex(t);
+  for (const h of page.shingles) {
+    const k = find(sp.keys, h);
+    const len = k < 0 ? 0 : sp.offsets[k + 1] - sp.offsets[k];
+    // Unknown to the corpus: the page's own wording, weight 1.
+    const pageWeight = 1 / (len + 1);
+    for (let level = FINEST; level <= COARSEST; level++)
+      if (sampled(h, level)) {
+        pageAt[level] += pageWeight;
+        pageCount[level]++;
+      }
+    for (let j = k < 0 ? 0 : sp.offsets[k], end = k < 0 ? 0 : sp.offsets[k + 1]; j < end; j++) {
+      const a = sp.articles[j];
+      if (a >= n) continue; // a damaged index names no article beyond the end
+      const m = hit(a);
+      m.shared++;
+      m.weight += 1 / len;
+      m.pageWeight += pageWeight;
     }
   }
+  const wp = wordIndex(t);
+  for (const h of page.vocabulary) {
+    const k = find(wp.keys, h);
+    if (k < 0) continue;
+    const len = wp.offsets[k + 1] - wp.offsets[k];
+    const w = Math.log((n + 1) / len);
+    for (let j = wp.offsets[k]; j < wp.offsets[k + 1]; j++) if (wp.articles[j] < n) hit(wp.articles[j]).words += w;
+  }
   const out: ContentMatch[] = [];
-  for (const [article, shared] of hits) {
-    if (shared < minShared) continue;
-    const own = t.shingleCounts[article];
+  for (const [article, m] of hits) {
+    const own = weights.shingleTotals[article];
     const theirs = pageAt[t.shingleLevels[article]] ?? 0;
-    const containment = Math.min(1, Math.max(own ? shared / own : 0, theirs ? shared / theirs : 0));
-    out.push({ article, shared, containment });
+    const articleShare = own ? Math.min(1, m.weight / own) : 0;
+    const containment = Math.max(articleShare, theirs ? Math.min(1, m.pageWeight / theirs) : 0);
+    const words = weights.wordTotals[article] ? Math.min(1, m.words / weights.wordTotals[article]) : 0;
+    const count = t.shingleCounts[article];
+    const pageSamples = pageCount[t.shingleLevels[article]] ?? 0;
+    const inArticle = count ? Math.min(1, m.shared / count) : 0;
+    const inPage = pageSamples ? Math.min(1, m.shared / pageSamples) : 0;
+    const plain = Math.max(inArticle, inPage);
+    const mutual = (inArticle + inPage) / 2;
+    if (m.shared >= minShared || words >= minWords)
+      out.push({ article, shared: m.shared, containment, articleShare, words, plain, mutual });
   }
   return out;
 }

@@ -89,6 +89,9 @@ export function packStories(fingerprints: StoryFingerprint[]): StoryTable {
     weights,
     termWeights,
     termNorms: Float64Array.from(terms, (list) => Math.hypot(...list.map(([, w]) => w))),
-    ...packShingles(fingerprints.map((f) => f.shingles)),
+    ...packShingles(
+      fingerprints.map((f) => f.shingles),
+      fingerprints.map((f) => f.vocabulary),
+    ),
   };
 }

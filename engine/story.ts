@@ -26,7 +26,14 @@ import { cliticReadings } from './clitics';
 import { dateKeys, isoDateKeys } from './dates';
 import type { EntityType } from './types';
 import type { StoryTable } from './story-table';
-import { contentMatches, shingleSamples, type ContentMatch } from './story-content';
+import {
+  MAX_PAGE_WORDS,
+  contentMatches,
+  contentWeights,
+  shingleSamples,
+  type ContentMatch,
+  type ContentWeights,
+} from './story-content';
 
 export interface StoryFingerprint {
   lang: string;
@@ -40,6 +47,8 @@ export interface StoryFingerprint {
   terms: [number, number][];
   /** Word-shingle samples (story-content.ts), in text order. */
   shingles: number[];
+  /** Distinct content words and figures (hashes, ascending): what the distinctive-word index is asked. */
+  vocabulary: number[];
 }
 
 /** What the content script extracts from a page: the same shape, minus nothing. */
@@ -96,10 +105,12 @@ export function extractFeatures(
   const numbers = new Set<string>();
   const tf = new Map<string, number>();
   const words: string[] = []; // content words in text order, figures included: the shingles' words
+  const vocabulary = new Set<number>();
   for (const t of tokens) {
     if (/^\d+$/.test(t)) {
       if (t.length >= 3) numbers.add(t);
       words.push(t);
+      if (t.length >= 2 && vocabulary.size < MAX_PAGE_WORDS) vocabulary.add(hash32(t));
       continue;
     }
     if (STOP.has(t)) continue;
@@ -108,6 +119,7 @@ export function extractFeatures(
     words.push(s);
     if (s.length < 3) continue;
     tf.set(s, (tf.get(s) ?? 0) + 1);
+    if (vocabulary.size < MAX_PAGE_WORDS) vocabulary.add(hash32(s));
   }
   const dates = dateKeys(tokens);
   for (const k of isoDateKeys(publishedIso)) dates.add(k);
@@ -125,6 +137,7 @@ export function extractFeatures(
     numbers: [...numbers].sort(),
     terms,
     shingles: shingleSamples(words),
+    vocabulary: [...vocabulary].sort((a, b) => a - b),
   };
 }
 
@@ -149,12 +162,32 @@ export interface StoryContext {
   entityWeights: Float64Array;
   /** Per date key: 1 for a day (`d:`), which is what the date evidence compares. */
   dayKeys: Uint8Array;
+  /** Per date key: its day of the year (month × 31 + day) for a day key, else -1. */
+  dayNumbers: Int16Array;
   /** Per entity: the articles that mention it (CSR), for candidates. */
   entityArticleOffsets: Uint32Array;
   entityArticles: Uint32Array;
+  /** Rarity weights of the content indexes (story-content.ts). */
+  weights: ContentWeights;
 }
 
 const storyCount = (t: StoryTable) => t.articleLang.length;
+
+/** 'd:MM-DD' → month × 31 + day, a day number good enough to tell days one apart; else -1. */
+function dayNumber(key: string): number {
+  const m = /^d:(\d\d)-(\d\d)$/.exec(key);
+  return m ? +m[1] * 31 + +m[2] : -1;
+}
+
+/** The page names a day within one day of one of the article's days (a report of the next morning). */
+function nearDay(page: PreparedPage, article: number, ctx: StoryContext): boolean {
+  const t = ctx.table;
+  for (let k = t.dateOffsets[article]; k < t.dateOffsets[article + 1]; k++) {
+    const d = ctx.dayNumbers[t.dates[k]] ?? -1;
+    if (d >= 0) for (const p of page.dayNumbers) if (p >= 0 && Math.abs(p - d) <= 1) return true;
+  }
+  return false;
+}
 
 export function storyContext(table: StoryTable, entityTypes: EntityType[]): StoryContext {
   const n = storyCount(table);
@@ -173,6 +206,7 @@ export function storyContext(table: StoryTable, entityTypes: EntityType[]): Stor
   return {
     entityArticleOffsets,
     entityArticles,
+    weights: contentWeights(table),
     table,
     entityTypes,
     documentFrequency: df,
@@ -181,6 +215,7 @@ export function storyContext(table: StoryTable, entityTypes: EntityType[]): Stor
       (type, e) => TYPE_WEIGHT[type] * Math.log(1 + (n + 1) / (df[e] || 1)),
     ),
     dayKeys: Uint8Array.from(table.dateKeys, (k) => +k.startsWith('d:')),
+    dayNumbers: Int16Array.from(table.dateKeys, dayNumber),
   };
 }
 
@@ -191,6 +226,8 @@ interface PreparedPage {
   /** How many day keys the page names, and which of them the corpus knows (by key index). */
   dayCount: number;
   days: Set<number>;
+  /** The page's days as dayNumber()s, known to the corpus or not. */
+  dayNumbers: number[];
   numberCount: number;
   numbers: Set<number>;
   terms: [number, number][];
@@ -220,6 +257,7 @@ function preparePage(page: PageFeatures, ctx: StoryContext): PreparedPage {
     entities: new Set(page.entities),
     dayCount: pageDays.length,
     days: known(dateKeys, pageDays),
+    dayNumbers: pageDays.map(dayNumber),
     numberCount: page.numbers.length,
     numbers: known(numberKeys, page.numbers),
     terms: page.terms,
@@ -244,10 +282,15 @@ function cosine(page: PreparedPage, article: number, ctx: StoryContext): number 
 }
 
 export const SAME_STORY_THRESHOLD = 0.5;
-/** Same story by content: at least this many shared shingle samples… */
+// Same story by content, calibrated on tests/eval/real-story (pairs of 21–24 July; the figures of
+// 25–31 July were measured after): at least CONTENT_MIN_SHARED shared shingle samples covering
+// CONTENT_SAME of either text, or CONTENT_SAME_RARE when each sample is weighted by its rarity;
+// or, for a rewrite, WORDS_SAME of the article's distinctive words on a page of the same or the
+// next day.
 export const CONTENT_MIN_SHARED = 4;
-/** …covering at least this share of the article or of the page (calibrated on tests/eval/real-story). */
-export const CONTENT_SAME = 0.5;
+export const CONTENT_SAME = 0.6;
+export const CONTENT_SAME_RARE = 0.4;
+export const WORDS_SAME = 0.5;
 /** An entity in more articles than this is too common to make an article a candidate by itself. */
 const CANDIDATE_MAX_DF = 2000;
 
@@ -297,19 +340,28 @@ function score(page: PreparedPage, article: number, ctx: StoryContext, content?:
 
   const weight = parts.reduce((sum, [w]) => sum + w, 0);
   const value = parts.reduce((sum, [w, x]) => sum + w * x, 0) / weight;
-  const sameByContent = !!content && content.shared >= CONTENT_MIN_SHARED && containment >= CONTENT_SAME;
+  const copied =
+    !!content &&
+    content.shared >= CONTENT_MIN_SHARED &&
+    (content.plain >= CONTENT_SAME || containment >= CONTENT_SAME_RARE);
+  const rewritten = !!content && content.words >= WORDS_SAME && nearDay(page, article, ctx);
   const sameByEvidence = value >= SAME_STORY_THRESHOLD && sharedSpecific >= 2;
 
+  // A copy ranks by how much of each text the other holds (a brief that a long page merely quotes
+  // ranks below the page's own wire copy), then a rewrite by its share of rare words, above
+  // anything only related.
+  let ranked = value;
+  if (copied) ranked = Math.max(value, 0.75 + content!.mutual / 4);
+  else if (rewritten) ranked = Math.max(value, 0.5 + content!.words / 4);
   return {
     article,
-    // A copy ranks by how much of it is shared, above anything only related.
-    score: round(sameByContent ? Math.max(value, 0.5 + containment / 2) : value),
-    sameStory: sameByContent || sameByEvidence,
+    score: round(ranked),
+    sameStory: copied || rewritten || sameByEvidence,
   };
 }
 
 export function scoreStory(page: PageFeatures, article: number, ctx: StoryContext): StoryScore {
-  const content = contentMatches(page.shingles, ctx.table, 1).find((m) => m.article === article);
+  const content = contentMatches(page, ctx.table, ctx.weights, 1, 0).find((m) => m.article === article);
   return score(preparePage(page, ctx), article, ctx, content);
 }
 
@@ -320,7 +372,7 @@ export function scoreStory(page: PageFeatures, article: number, ctx: StoryContex
 export function scoreStories(page: PageFeatures, ctx: StoryContext): StoryScore[] {
   const prepared = preparePage(page, ctx);
   const content = new Map<number, ContentMatch>();
-  for (const m of contentMatches(page.shingles, ctx.table)) content.set(m.article, m);
+  for (const m of contentMatches(page, ctx.table, ctx.weights)) content.set(m.article, m);
   const candidates = new Set(content.keys());
   const n = storyCount(ctx.table);
   for (const e of prepared.entities) {

@@ -35,8 +35,8 @@ function counting(of: IndexFile[] = files) {
 const withIndex = (bytes: Uint8Array) =>
   memoryReader([...files.filter((f) => f.name !== INDEX_FILE), { name: INDEX_FILE, bytes }]);
 
-/** An article's fingerprint as the index stores it: all but the page-side shingle samples. */
-function fingerprint(c: Corpus, a: number): Omit<StoryFingerprint, 'shingles'> {
+/** An article's fingerprint as the index stores it: all but the page-side shingles and vocabulary. */
+function fingerprint(c: Corpus, a: number): Omit<StoryFingerprint, 'shingles' | 'vocabulary'> {
   const t = c.stories;
   const row = (offsets: ArrayLike<number>) =>
     Array.from({ length: offsets[a + 1] - offsets[a] }, (_, i) => offsets[a] + i);
@@ -72,9 +72,12 @@ async function expectSame(corpus: Corpus, c: CompiledCorpus) {
     const { lang, ...record } = c.articles[a];
     expect(corpus.articleLang(a)).toBe(lang);
     expect(await corpus.article(a)).toEqual({ ...record, lines: c.articleLines[a] });
-    expect(fingerprint(corpus, a)).toEqual({ ...c.stories[a], shingles: undefined });
+    expect(fingerprint(corpus, a)).toEqual({ ...c.stories[a], shingles: undefined, vocabulary: undefined });
   }
-  const shingles = packShingles(c.stories.map((f) => f.shingles));
+  const shingles = packShingles(
+    c.stories.map((f) => f.shingles),
+    c.stories.map((f) => f.vocabulary),
+  );
   for (const k of Object.keys(shingles) as (keyof typeof shingles)[])
     expect([...corpus.stories[k]], k).toEqual([...shingles[k]]);
 }

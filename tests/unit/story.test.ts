@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateKeys, isoDateKeys } from '../../engine/dates';
 import { extractFeatures, scoreStories, scoreStory, storyContext } from '../../engine/story';
-import { contentMatches } from '../../engine/story-content';
+import { contentMatches, contentWeights } from '../../engine/story-content';
 import { packStories } from '../../engine/story-table';
 import { normalize } from '../../engine/normalize';
 import { tokenStrings } from '../../engine/tokenize';
@@ -104,7 +104,11 @@ describe('same story by content (word shingles)', () => {
 
   it('reads no article beyond the end of a damaged index', () => {
     const t = packStories(corpus);
-    const damaged = { ...t, shingleArticles: t.shingleArticles.map(() => 99) };
-    expect(contentMatches(extractFeatures(wire, 'ar', []).shingles, damaged)).toEqual([]);
+    const damaged = {
+      ...t,
+      shingleArticles: t.shingleArticles.map(() => 99),
+      wordArticles: t.wordArticles.map(() => 99),
+    };
+    expect(contentMatches(extractFeatures(wire, 'ar', []), damaged, contentWeights(damaged))).toEqual([]);
   });
 });
