@@ -32,7 +32,8 @@ import type { EntityType, Gazetteer } from './types';
 //   scans typed arrays instead of building 10,000 objects at load; term weights index the head's
 //   distinct weights, and each article's vector length is stored, computed as the scorer did.
 // - Same story by content: an inverted index of word-shingle samples (engine/story-content.ts),
-//   and one of distinctive words, eight more tables. A reader of the layout before them ignores them (tables are found by name);
+//   one of distinctive words, and per-article weight sums (stored: the background opens the index
+//   at every start, and deriving them cost 20 ms at 15,000 articles): ten more tables. A reader of the layout before them ignores them (tables are found by name);
 //   this reader refuses an index without them ("table shingleKeys is missing"), so no version bump.
 // - Versioned: INDEX_VERSION changes whenever a reader of an older shape would misread it; the
 //   background refuses an index of another version, and a truncated or malformed file with a
@@ -153,6 +154,8 @@ export const TABLES = [
   'wordKeys', // always u32: hashes of distinctive words
   'wordOffsets',
   'wordArticles',
+  'shingleTotals', // f64: per article, its samples' rarity weights summed
+  'wordTotals', // f64: per article, its distinctive words' weights summed
   // Per entity.
   'mentionCounts',
   // [entity a, entity b, number of articles where both appear], a < b.

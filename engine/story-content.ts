@@ -99,6 +99,10 @@ export interface ShingleTable {
   wordKeys: Uint32Array;
   wordOffsets: Uints;
   wordArticles: Uints;
+  /** Per article: the sum of its samples' weights (1 / articles that have the sample). */
+  shingleTotals: Float64Array;
+  /** Per article: the sum of its distinctive words' weights (log(N / articles that have the word)). */
+  wordTotals: Float64Array;
 }
 
 function invert(rows: number[][], maxPostings: number, what: string): PostingTable {
@@ -149,6 +153,8 @@ export function packShingles(shingles: number[][], vocabularies: number[][]): Sh
 
   // Every article's rare words: a posting list's length is then the word's document frequency.
   const w = invert(vocabularies, Math.max(20, Math.ceil(vocabularies.length / WORD_RARITY)), 'word');
+  // Stored, not derived at load: the background opens the index at every start.
+  const n = shingles.length;
   return {
     shingleLevels: packUints(levels, 'shingle levels'),
     shingleCounts: packUints(counts, 'shingle counts'),
@@ -158,31 +164,19 @@ export function packShingles(shingles: number[][], vocabularies: number[][]): Sh
     wordKeys: w.keys,
     wordOffsets: w.offsets,
     wordArticles: w.articles,
+    shingleTotals: totals(n, s, (len) => 1 / len),
+    wordTotals: totals(n, w, (len) => Math.log((n + 1) / len)),
   };
 }
 
-/** What lookups need besides the tables, derived once when the index is opened. */
-export interface ContentWeights {
-  /** Per article: the sum of its samples' weights (1 / articles that have the sample). */
-  shingleTotals: Float64Array;
-  /** Per article: the sum of its distinctive words' weights (log(N / articles that have the word)). */
-  wordTotals: Float64Array;
-}
-
-export function contentWeights(t: ShingleTable): ContentWeights {
-  const n = t.shingleLevels.length;
-  const totals = (p: PostingTable, weight: (len: number) => number) => {
-    const out = new Float64Array(n);
-    for (let k = 0; k + 1 < p.offsets.length; k++) {
-      const w = weight(p.offsets[k + 1] - p.offsets[k]);
-      for (let j = p.offsets[k]; j < p.offsets[k + 1]; j++) if (p.articles[j] < n) out[p.articles[j]] += w;
-    }
-    return out;
-  };
-  return {
-    shingleTotals: totals(shingleIndex(t), (len) => 1 / len),
-    wordTotals: totals(wordIndex(t), (len) => Math.log((n + 1) / len)),
-  };
+/** Per article, the sum of the weights of the keys it is posted under. */
+function totals(n: number, p: PostingTable, weight: (len: number) => number): Float64Array {
+  const out = new Float64Array(n);
+  for (let k = 0; k + 1 < p.offsets.length; k++) {
+    const w = weight(p.offsets[k + 1] - p.offsets[k]);
+    for (let j = p.offsets[k]; j < p.offsets[k + 1]; j++) if (p.articles[j] < n) out[p.articles[j]] += w;
+  }
+  return out;
 }
 
 const shingleIndex = (t: ShingleTable): PostingTable => ({
@@ -236,7 +230,6 @@ export interface ContentMatch {
 export function contentMatches(
   page: { shingles: number[]; vocabulary: number[] },
   t: ShingleTable,
-  weights: ContentWeights,
   minShared = 2,
   minWords = 0.25,
 ): ContentMatch[] {
@@ -280,11 +273,11 @@ export function contentMatches(
   }
   const out: ContentMatch[] = [];
   for (const [article, m] of hits) {
-    const own = weights.shingleTotals[article];
+    const own = t.shingleTotals[article];
     const theirs = pageAt[t.shingleLevels[article]] ?? 0;
     const articleShare = own ? Math.min(1, m.weight / own) : 0;
     const containment = Math.max(articleShare, theirs ? Math.min(1, m.pageWeight / theirs) : 0);
-    const words = weights.wordTotals[article] ? Math.min(1, m.words / weights.wordTotals[article]) : 0;
+    const words = t.wordTotals[article] ? Math.min(1, m.words / t.wordTotals[article]) : 0;
     const count = t.shingleCounts[article];
     const pageSamples = pageCount[t.shingleLevels[article]] ?? 0;
     const inArticle = count ? Math.min(1, m.shared / count) : 0;

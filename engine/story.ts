@@ -26,14 +26,7 @@ import { cliticReadings } from './clitics';
 import { dateKeys, isoDateKeys } from './dates';
 import type { EntityType } from './types';
 import type { StoryTable } from './story-table';
-import {
-  MAX_PAGE_WORDS,
-  contentMatches,
-  contentWeights,
-  shingleSamples,
-  type ContentMatch,
-  type ContentWeights,
-} from './story-content';
+import { MAX_PAGE_WORDS, contentMatches, shingleSamples, type ContentMatch } from './story-content';
 
 export interface StoryFingerprint {
   lang: string;
@@ -167,8 +160,6 @@ export interface StoryContext {
   /** Per entity: the articles that mention it (CSR), for candidates. */
   entityArticleOffsets: Uint32Array;
   entityArticles: Uint32Array;
-  /** Rarity weights of the content indexes (story-content.ts). */
-  weights: ContentWeights;
 }
 
 const storyCount = (t: StoryTable) => t.articleLang.length;
@@ -206,7 +197,6 @@ export function storyContext(table: StoryTable, entityTypes: EntityType[]): Stor
   return {
     entityArticleOffsets,
     entityArticles,
-    weights: contentWeights(table),
     table,
     entityTypes,
     documentFrequency: df,
@@ -361,7 +351,7 @@ function score(page: PreparedPage, article: number, ctx: StoryContext, content?:
 }
 
 export function scoreStory(page: PageFeatures, article: number, ctx: StoryContext): StoryScore {
-  const content = contentMatches(page, ctx.table, ctx.weights, 1, 0).find((m) => m.article === article);
+  const content = contentMatches(page, ctx.table, 1, 0).find((m) => m.article === article);
   return score(preparePage(page, ctx), article, ctx, content);
 }
 
@@ -372,7 +362,7 @@ export function scoreStory(page: PageFeatures, article: number, ctx: StoryContex
 export function scoreStories(page: PageFeatures, ctx: StoryContext): StoryScore[] {
   const prepared = preparePage(page, ctx);
   const content = new Map<number, ContentMatch>();
-  for (const m of contentMatches(page, ctx.table, ctx.weights)) content.set(m.article, m);
+  for (const m of contentMatches(page, ctx.table)) content.set(m.article, m);
   const candidates = new Set(content.keys());
   const n = storyCount(ctx.table);
   for (const e of prepared.entities) {

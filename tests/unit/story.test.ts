@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateKeys, isoDateKeys } from '../../engine/dates';
 import { extractFeatures, scoreStories, scoreStory, storyContext } from '../../engine/story';
-import { contentMatches, contentWeights } from '../../engine/story-content';
+import { contentMatches } from '../../engine/story-content';
 import { packStories } from '../../engine/story-table';
 import { normalize } from '../../engine/normalize';
 import { tokenStrings } from '../../engine/tokenize';
@@ -102,6 +102,21 @@ describe('same story by content (word shingles)', () => {
     expect(s?.sameStory ?? false).toBe(false);
   });
 
+  it('flags a rewrite of the same day by its rare words, not one of another week', () => {
+    const brief =
+      'أنقذ مسعف في هيئة الهلال الأحمر بالمدينة المنورة مواطنا من الغصة هاتفيا بعد اتصال ابنه بغرفة العمليات.';
+    const ctx2 = storyContext(
+      packStories([brief, wire, other].map((t) => extractFeatures(t, 'ar', [], '2015-07-31'))),
+      [],
+    );
+    const rewrite =
+      'مواطن تعرض لغصة أثناء تناوله الطعام في المدينة المنورة، فاتصل ابنه بغرفة العمليات، وأنقذه مسعف الهلال الأحمر هاتفيا.';
+    const sameDay = scoreStories(extractFeatures(rewrite, 'ar', [], '2015-07-31'), ctx2)[0];
+    expect(sameDay).toMatchObject({ article: 0, sameStory: true });
+    const weekLater = scoreStories(extractFeatures(rewrite, 'ar', [], '2015-08-07'), ctx2)[0];
+    expect(weekLater?.sameStory ?? false).toBe(false);
+  });
+
   it('reads no article beyond the end of a damaged index', () => {
     const t = packStories(corpus);
     const damaged = {
@@ -109,6 +124,6 @@ describe('same story by content (word shingles)', () => {
       shingleArticles: t.shingleArticles.map(() => 99),
       wordArticles: t.wordArticles.map(() => 99),
     };
-    expect(contentMatches(extractFeatures(wire, 'ar', []), damaged, contentWeights(damaged))).toEqual([]);
+    expect(contentMatches(extractFeatures(wire, 'ar', []), damaged)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSaudiNewsNet, recordText, type NewsRecord } from '../../../compiler/collections/saudinewsnet';
 import { extractFeatures } from '../../../engine/story';
-import { contentMatches, contentWeights, packShingles } from '../../../engine/story-content';
+import { contentMatches, packShingles } from '../../../engine/story-content';
 
 const DIR = '../shared/real-news/saudinewsnet-2015-07';
 const records: NewsRecord[] = readdirSync(DIR)
@@ -19,7 +19,6 @@ const table = packShingles(
   feats.map((f) => f.shingles),
   feats.map((f) => f.vocabulary),
 );
-const weights = contentWeights(table);
 console.error(`${records.length} records, features+index ${Date.now() - t0} ms, keys ${table.shingleKeys.length}`);
 
 const id = (i: number) => `${records[i].file}#${records[i].index}`;
@@ -27,7 +26,7 @@ const out: string[] = [];
 let rng = 12345;
 const rand = () => (rng = (Math.imul(rng, 1103515245) + 12345) >>> 0) / 2 ** 32;
 for (let i = 0; i < records.length; i++) {
-  for (const m of contentMatches(feats[i], table, weights, 2, 2)) {
+  for (const m of contentMatches(feats[i], table, 2, 2)) {
     if (m.article <= i || records[m.article].source === records[i].source) continue;
     out.push([id(i), id(m.article), m.shared, m.containment.toFixed(2)].join('\t'));
   }
@@ -45,7 +44,7 @@ for (let i = 0; i < records.length; i++) {
   const shared = new Map<number, number>();
   for (const w of titleWords[i])
     for (const j of byWord.get(w) ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
-  const content = new Map(contentMatches(feats[i], table, weights, 1, 2).map((m) => [m.article, m]));
+  const content = new Map(contentMatches(feats[i], table, 1, 2).map((m) => [m.article, m]));
   for (const [j, n] of shared) {
     if (n < 2 || records[j].source === records[i].source || Math.abs(day(i) - day(j)) > 1) continue;
     const m = content.get(j);
