@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging/protocol';
 import { scoreStories } from '../engine/story';
+import { MAX_PAGE_SAMPLES, MAX_PAGE_WORDS } from '../engine/story-content';
 import { loadCorpus } from './corpus';
 import { articleView, corpusOverview, entityCard, prefetchCards } from './cards';
 import { assertContentScriptFor, assertExtensionPage, assertFromExtension } from './senders';
@@ -20,6 +21,15 @@ const Features = v.object({
   dates: v.pipe(v.array(v.pipe(v.string(), v.maxLength(16))), v.maxLength(10_000)),
   numbers: v.pipe(v.array(v.pipe(v.string(), v.maxLength(32))), v.maxLength(100_000)),
   terms: v.pipe(v.array(v.tuple([v.number(), v.number()])), v.maxLength(1000)),
+  // Word-shingle samples and distinct words (engine/story-content.ts): 32-bit hashes.
+  shingles: v.pipe(
+    v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff))),
+    v.maxLength(MAX_PAGE_SAMPLES),
+  ),
+  vocabulary: v.pipe(
+    v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff))),
+    v.maxLength(MAX_PAGE_WORDS),
+  ),
 });
 const StoryRequest = v.object({ url: Url, features: Features });
 const ReaderRequest = v.object({ articleId: v.optional(Id), entityId: v.optional(Id) });

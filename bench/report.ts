@@ -1,5 +1,6 @@
 // Turns the figures bench/run.ts collected into the printed report and bench/RESULTS.md.
 import { readFileSync } from 'node:fs';
+import { storyLines, type StoryFigures } from './story';
 import type { CardResult } from './browser/card';
 import type { CorpusScaleResult } from './corpus-scale';
 import os from 'node:os';
@@ -113,6 +114,8 @@ export interface Results {
   bundle: { file: string; bytes: number; gzipBytes: number; builtAt: string };
   corpus: CorpusFigures[];
   quality: QualityFigures[];
+  /** Same story at corpus scale (bench/story.ts, Node). */
+  story: StoryFigures;
 }
 
 // ---- formatting ----
@@ -304,6 +307,11 @@ export function render(r: Results): string {
           `${en(bigCorpus?.articles ?? 0)}-article index loads < 50 ms`,
           bigCorpus ? `${ms(bigCorpus.loadMs)} (${kb(bigCorpus.indexBytes)} index.bin; texts read per card)` : '–',
           yes(!!bigCorpus && bigCorpus.loadMs < 50),
+        ],
+        [
+          `same-story lookup ≤ 10 ms per page at ${en(r.story.articles)} articles (Node)`,
+          `${ms(r.story.medianMs)} median, ${ms(r.story.p95Ms)} p95, ${ms(r.story.maxMs)} max over ${r.story.pages} pages`,
+          yes(r.story.maxMs <= 10),
         ],
       ],
     ),
@@ -523,6 +531,17 @@ export function render(r: Results): string {
   out.push(
     `${r.bundle.file}: ${kb(r.bundle.bytes)} raw, **${kb(r.bundle.gzipBytes)} gzipped** (node:zlib, level 9), built ${r.bundle.builtAt}.`,
   );
+  out.push('');
+  out.push('## Same story at corpus scale');
+  out.push('');
+  out.push(
+    'bench/story.ts, in Node: the real SaudiNewsNet July slice (../shared, evaluation only) topped up with synthetic ' +
+      'articles, compiled and encoded by the real compiler and opened by the real loader; then `scoreStories` (the ' +
+      "background's part of a story match: shingle and word index lookups, candidates, scoring) on pages that are not " +
+      'in the corpus (tests/eval/real-story pages and tests/eval pages), median of runs per page.',
+  );
+  out.push('');
+  out.push(storyLines(r.story).join('\n'));
   out.push('');
   out.push('## Corpus scale: compile, index size, index load');
   out.push('');

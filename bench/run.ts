@@ -21,6 +21,7 @@ import { htmlToText } from '../cli/html';
 import { realGazetteer, syntheticGazetteer, type BenchGazetteer } from './gazetteers';
 import { generatePage, type BenchPage } from './pages';
 import { corpusScale } from './corpus-scale';
+import { storyLines, storyScale } from './story';
 import {
   render,
   summarize,
@@ -473,6 +474,11 @@ async function quality(index: ReturnType<typeof compileCorpus>, real: BenchGazet
 // ---------- main ----------
 
 async function main() {
+  if (process.argv.includes('--story')) {
+    // Same story at 30,000 articles alone (Node, no browser): a quick way to this one figure.
+    for (const line of storyLines(await storyScale())) process.stdout.write(`${line}\n`);
+    return;
+  }
   const started = new Date();
   const loadBefore = os.loadavg()[0];
   const t0 = performance.now();
@@ -630,6 +636,12 @@ async function main() {
       unserve();
     }
 
+    // Same story at corpus scale (Node): the real July slice topped up to 30,000 articles.
+    const t = performance.now();
+    const story = await storyScale(SMOKE ? 2_000 : 30_000, SMOKE ? 1 : CONFIG.runs);
+    for (const line of storyLines(story)) log(line);
+    log(`same story done (${elapsed(t)})`);
+
     const results: Results = {
       smoke: SMOKE,
       runs: CONFIG.runs,
@@ -648,6 +660,7 @@ async function main() {
       bundle: contentScript,
       corpus,
       quality: qual,
+      story,
     };
     await browser.close();
     server.close();

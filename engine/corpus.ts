@@ -64,7 +64,7 @@ export function fetchFiles(urlOf: (name: string) => string): ReadFile {
 export async function openCorpus(read: ReadFile): Promise<Corpus> {
   const { head, tables } = unpackIndex(await readIndexFile(read, INDEX_FILE));
   check(head, tables);
-  const t = tables as Record<TableName, Uints> & { termNorms: Float64Array };
+  const t = tables as Record<TableName, Uints> & Record<(typeof F64)[number], Float64Array>;
   const stories: StoryTable = {
     langs: head.langs,
     articleLang: t.articleLang,
@@ -81,6 +81,16 @@ export async function openCorpus(read: ReadFile): Promise<Corpus> {
     weights: head.weights,
     termWeights: t.termWeights,
     termNorms: t.termNorms,
+    shingleLevels: t.shingleLevels,
+    shingleCounts: t.shingleCounts,
+    shingleKeys: t.shingleKeys as Uint32Array,
+    shingleOffsets: t.shingleOffsets,
+    shingleArticles: t.shingleArticles,
+    wordKeys: t.wordKeys as Uint32Array,
+    wordOffsets: t.wordOffsets,
+    wordArticles: t.wordArticles,
+    shingleTotals: t.shingleTotals,
+    wordTotals: t.wordTotals,
   };
   const articleCount = head.articleIds.length;
   const texts = new Shards(head.textShards, articleCount, read, textShardCheck(head.articleIds));
@@ -108,6 +118,9 @@ export async function openCorpus(read: ReadFile): Promise<Corpus> {
     article: (a) => texts.get(a),
   };
 }
+
+/** The tables of doubles; the others are unsigned integers. */
+const F64 = ['termNorms', 'shingleTotals', 'wordTotals'] as const;
 
 const numbering = (ids: string[]) => new Map(ids.map((id, i) => [id, i]));
 
@@ -140,7 +153,8 @@ function check(head: IndexHead, t: Record<TableName, Table>): void {
     if (t[name].length !== n) fail(`table ${name} has ${t[name].length} entries, expected ${n}`);
   };
   for (const name of Object.keys(t) as TableName[])
-    if ((name === 'termNorms') !== t[name] instanceof Float64Array) fail(`table ${name} has the wrong type`);
+    if ((F64 as readonly string[]).includes(name) !== t[name] instanceof Float64Array)
+      fail(`table ${name} has the wrong type`);
   const rows = (offsets: TableName, values: TableName, count: number) => {
     const o = t[offsets];
     length(offsets, count + 1);
@@ -153,6 +167,14 @@ function check(head: IndexHead, t: Record<TableName, Table>): void {
   rows('termOffsets', 'termHashes', articleCount);
   length('termWeights', t.termHashes.length);
   length('termNorms', articleCount);
+  length('shingleLevels', articleCount);
+  length('shingleCounts', articleCount);
+  if (!(t.shingleKeys instanceof Uint32Array)) fail('table shingleKeys has the wrong type');
+  rows('shingleOffsets', 'shingleArticles', t.shingleKeys.length);
+  if (!(t.wordKeys instanceof Uint32Array)) fail('table wordKeys has the wrong type');
+  rows('wordOffsets', 'wordArticles', t.wordKeys.length);
+  length('shingleTotals', articleCount);
+  length('wordTotals', articleCount);
   length('mentionCounts', entityCount);
   if (t.cooccurrence.length % 3) fail('table cooccurrence is not made of triples');
 }

@@ -31,6 +31,10 @@ import type { EntityType, Gazetteer } from './types';
 // - Story fingerprints are columns (CSR: per-article offsets into one values array) so matching
 //   scans typed arrays instead of building 10,000 objects at load; term weights index the head's
 //   distinct weights, and each article's vector length is stored, computed as the scorer did.
+// - Same story by content: an inverted index of word-shingle samples (engine/story-content.ts),
+//   one of distinctive words, and per-article weight sums (stored: the background opens the index
+//   at every start, and deriving them cost 20 ms at 15,000 articles): ten more tables. A reader of the layout before them ignores them (tables are found by name);
+//   this reader refuses an index without them ("table shingleKeys is missing"), so no version bump.
 // - Versioned: INDEX_VERSION changes whenever a reader of an older shape would misread it; the
 //   background refuses an index of another version, and a truncated or malformed file with a
 //   CorpusIndexError naming the problem, instead of guessing.
@@ -140,6 +144,18 @@ export const TABLES = [
   'termHashes',
   'termWeights', // indexes into head.weights
   'termNorms', // f64: each article's term vector length
+  // Same story by content (engine/story-content.ts): per article its shingle sampling and sample
+  // count, and the inverted index of shingle samples (sorted keys, CSR postings of articles).
+  'shingleLevels',
+  'shingleCounts',
+  'shingleKeys', // always u32: hashes
+  'shingleOffsets',
+  'shingleArticles',
+  'wordKeys', // always u32: hashes of distinctive words
+  'wordOffsets',
+  'wordArticles',
+  'shingleTotals', // f64: per article, its samples' rarity weights summed
+  'wordTotals', // f64: per article, its distinctive words' weights summed
   // Per entity.
   'mentionCounts',
   // [entity a, entity b, number of articles where both appear], a < b.

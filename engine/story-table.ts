@@ -4,8 +4,10 @@
 import { packUints } from './index-container';
 import type { Uints } from './index-format';
 import type { StoryFingerprint } from './story';
+import { packShingles, type ShingleTable } from './story-content';
 
-export interface StoryTable {
+/** Fingerprint columns, and the word-shingle index (story-content.ts) same-story-by-content reads. */
+export interface StoryTable extends ShingleTable {
   /** Distinct languages; articleLang indexes it. */
   langs: string[];
   articleLang: Uints;
@@ -87,5 +89,9 @@ export function packStories(fingerprints: StoryFingerprint[]): StoryTable {
     weights,
     termWeights,
     termNorms: Float64Array.from(terms, (list) => Math.hypot(...list.map(([, w]) => w))),
+    ...packShingles(
+      fingerprints.map((f) => f.shingles),
+      fingerprints.map((f) => f.vocabulary),
+    ),
   };
 }

@@ -6,17 +6,27 @@
 //   many corpus articles says less (inverse document frequency);
 // - dates: the page names the article's day (MM-DD) — the event date or the publication date;
 // - numbers: distinctive figures (3000 arrested, years) in both;
-// - text: cosine of content-word vectors, only when the page and the article share a language.
+// - text: cosine of content-word vectors, or the share of word shingles the two texts have in
+//   common (story-content.ts), whichever says more; only when the page and the article share a
+//   language.
 // Evidence the page does not offer (no dates, no figures, another language) is left out of the
 // weighted mean rather than counted as a mismatch.
-// A score alone is not enough: `sameStory` also needs two shared specific entities (not places),
-// so a page about the same countries with a similar vocabulary stays "related", not "same".
+// `sameStory` is reached two ways:
+// - by content: the page and the article share enough word shingles (a wire copy, a copy minus
+//   its lead, a rewrite that keeps the wire's sentences) — no catalog entity needed, as most real
+//   articles name none;
+// - by the weighted score, and then only with two shared specific entities (not places), so a
+//   page about the same countries with a similar vocabulary stays "related", not "same". This is
+//   the cross-lingual path (an English page on an Arabic article shares no shingles).
+// Only articles that share a shingle sample or an entity with the page are scored: candidates come
+// from inverted indexes, so a page costs what it shares, not the size of the corpus.
 import { normalize } from './normalize';
 import { tokenize } from './tokenize';
 import { cliticReadings } from './clitics';
 import { dateKeys, isoDateKeys } from './dates';
 import type { EntityType } from './types';
 import type { StoryTable } from './story-table';
+import { MAX_PAGE_WORDS, contentMatches, shingleSamples, type ContentMatch } from './story-content';
 
 export interface StoryFingerprint {
   lang: string;
@@ -28,6 +38,10 @@ export interface StoryFingerprint {
   numbers: string[];
   /** Content-word vector: [hash, weight] pairs sorted by hash, the strongest terms only. */
   terms: [number, number][];
+  /** Word-shingle samples (story-content.ts), in text order. */
+  shingles: number[];
+  /** Distinct content words and figures (hashes, ascending): what the distinctive-word index is asked. */
+  vocabulary: number[];
 }
 
 /** What the content script extracts from a page: the same shape, minus nothing. */
@@ -83,15 +97,22 @@ export function extractFeatures(
 
   const numbers = new Set<string>();
   const tf = new Map<string, number>();
+  const words: string[] = []; // content words in text order, figures included: the shingles' words
+  const vocabulary = new Set<number>();
   for (const t of tokens) {
     if (/^\d+$/.test(t)) {
       if (t.length >= 3) numbers.add(t);
+      words.push(t);
+      if (t.length >= 2 && vocabulary.size < MAX_PAGE_WORDS) vocabulary.add(hash32(t));
       continue;
     }
     if (STOP.has(t)) continue;
     const s = stem(t);
-    if (s.length < 3 || STOP.has(s)) continue;
+    if (s.length < 2 || STOP.has(s)) continue;
+    words.push(s);
+    if (s.length < 3) continue;
     tf.set(s, (tf.get(s) ?? 0) + 1);
+    if (vocabulary.size < MAX_PAGE_WORDS) vocabulary.add(hash32(s));
   }
   const dates = dateKeys(tokens);
   for (const k of isoDateKeys(publishedIso)) dates.add(k);
@@ -108,6 +129,8 @@ export function extractFeatures(
     dates: [...dates].sort(),
     numbers: [...numbers].sort(),
     terms,
+    shingles: shingleSamples(words),
+    vocabulary: [...vocabulary].sort((a, b) => a - b),
   };
 }
 
@@ -132,15 +155,48 @@ export interface StoryContext {
   entityWeights: Float64Array;
   /** Per date key: 1 for a day (`d:`), which is what the date evidence compares. */
   dayKeys: Uint8Array;
+  /** Per date key: its day of the year (month × 31 + day) for a day key, else -1. */
+  dayNumbers: Int16Array;
+  /** Per entity: the articles that mention it (CSR), for candidates. */
+  entityArticleOffsets: Uint32Array;
+  entityArticles: Uint32Array;
 }
 
 const storyCount = (t: StoryTable) => t.articleLang.length;
 
+/** 'd:MM-DD' → month × 31 + day, a day number good enough to tell days one apart; else -1. */
+function dayNumber(key: string): number {
+  const m = /^d:(\d\d)-(\d\d)$/.exec(key);
+  return m ? +m[1] * 31 + +m[2] : -1;
+}
+
+/** The page names a day within one day of one of the article's days (a report of the next morning). */
+function nearDay(page: PreparedPage, article: number, ctx: StoryContext): boolean {
+  const t = ctx.table;
+  for (let k = t.dateOffsets[article]; k < t.dateOffsets[article + 1]; k++) {
+    const d = ctx.dayNumbers[t.dates[k]] ?? -1;
+    if (d >= 0) for (const p of page.dayNumbers) if (p >= 0 && Math.abs(p - d) <= 1) return true;
+  }
+  return false;
+}
+
 export function storyContext(table: StoryTable, entityTypes: EntityType[]): StoryContext {
   const n = storyCount(table);
   const df = new Uint32Array(entityTypes.length);
-  for (let i = 0; i < table.entities.length; i++) df[table.entities[i]]++;
+  for (let i = 0; i < table.entities.length; i++) if (table.entities[i] < df.length) df[table.entities[i]]++;
+  // Transpose article → entities into entity → articles: a few hundred thousand entries at most.
+  const entityArticleOffsets = new Uint32Array(entityTypes.length + 1);
+  for (let e = 0; e < df.length; e++) entityArticleOffsets[e + 1] = entityArticleOffsets[e] + df[e];
+  const entityArticles = new Uint32Array(entityArticleOffsets[df.length]);
+  const fill = entityArticleOffsets.slice(0, df.length);
+  for (let a = 0; a < n; a++)
+    for (let k = table.entityOffsets[a]; k < table.entityOffsets[a + 1]; k++) {
+      const e = table.entities[k];
+      if (e < df.length) entityArticles[fill[e]++] = a;
+    }
   return {
+    entityArticleOffsets,
+    entityArticles,
     table,
     entityTypes,
     documentFrequency: df,
@@ -149,6 +205,7 @@ export function storyContext(table: StoryTable, entityTypes: EntityType[]): Stor
       (type, e) => TYPE_WEIGHT[type] * Math.log(1 + (n + 1) / (df[e] || 1)),
     ),
     dayKeys: Uint8Array.from(table.dateKeys, (k) => +k.startsWith('d:')),
+    dayNumbers: Int16Array.from(table.dateKeys, dayNumber),
   };
 }
 
@@ -159,6 +216,8 @@ interface PreparedPage {
   /** How many day keys the page names, and which of them the corpus knows (by key index). */
   dayCount: number;
   days: Set<number>;
+  /** The page's days as dayNumber()s, known to the corpus or not. */
+  dayNumbers: number[];
   numberCount: number;
   numbers: Set<number>;
   terms: [number, number][];
@@ -188,6 +247,7 @@ function preparePage(page: PageFeatures, ctx: StoryContext): PreparedPage {
     entities: new Set(page.entities),
     dayCount: pageDays.length,
     days: known(dateKeys, pageDays),
+    dayNumbers: pageDays.map(dayNumber),
     numberCount: page.numbers.length,
     numbers: known(numberKeys, page.numbers),
     terms: page.terms,
@@ -212,8 +272,19 @@ function cosine(page: PreparedPage, article: number, ctx: StoryContext): number 
 }
 
 export const SAME_STORY_THRESHOLD = 0.5;
+// Same story by content, calibrated on tests/eval/real-story (pairs of 21–24 July; the figures of
+// 25–31 July were measured after): at least CONTENT_MIN_SHARED shared shingle samples covering
+// CONTENT_SAME of either text, or CONTENT_SAME_RARE when each sample is weighted by its rarity;
+// or, for a rewrite, WORDS_SAME of the article's distinctive words on a page of the same or the
+// next day.
+export const CONTENT_MIN_SHARED = 4;
+export const CONTENT_SAME = 0.6;
+export const CONTENT_SAME_RARE = 0.4;
+export const WORDS_SAME = 0.5;
+/** An entity in more articles than this is too common to make an article a candidate by itself. */
+const CANDIDATE_MAX_DF = 2000;
 
-function score(page: PreparedPage, article: number, ctx: StoryContext): StoryScore {
+function score(page: PreparedPage, article: number, ctx: StoryContext, content?: ContentMatch): StoryScore {
   const t = ctx.table;
 
   let total = 0;
@@ -253,29 +324,57 @@ function score(page: PreparedPage, article: number, ctx: StoryContext): StorySco
 
   // Text only testifies within one language; cosine of short content-word vectors rarely passes
   // 0.7 even for a close paraphrase, hence the scale.
+  const containment = content?.containment ?? 0;
   if (page.lang === t.langs[t.articleLang[article]] && page.terms.length)
-    parts.push([0.3, Math.min(1, cosine(page, article, ctx) * 1.5)]);
+    parts.push([0.3, Math.max(containment, Math.min(1, cosine(page, article, ctx) * 1.5))]);
 
   const weight = parts.reduce((sum, [w]) => sum + w, 0);
   const value = parts.reduce((sum, [w, x]) => sum + w * x, 0) / weight;
+  const copied =
+    !!content &&
+    content.shared >= CONTENT_MIN_SHARED &&
+    (content.plain >= CONTENT_SAME || containment >= CONTENT_SAME_RARE);
+  const rewritten = !!content && content.words >= WORDS_SAME && nearDay(page, article, ctx);
+  const sameByEvidence = value >= SAME_STORY_THRESHOLD && sharedSpecific >= 2;
 
+  // A copy ranks by how much of each text the other holds (a brief that a long page merely quotes
+  // ranks below the page's own wire copy), then a rewrite by its share of rare words, above
+  // anything only related.
+  let ranked = value;
+  if (copied) ranked = Math.max(value, 0.75 + content!.mutual / 4);
+  else if (rewritten) ranked = Math.max(value, 0.5 + content!.words / 4);
   return {
     article,
-    score: round(value),
-    sameStory: value >= SAME_STORY_THRESHOLD && sharedSpecific >= 2,
+    score: round(ranked),
+    sameStory: copied || rewritten || sameByEvidence,
   };
 }
 
 export function scoreStory(page: PageFeatures, article: number, ctx: StoryContext): StoryScore {
-  return score(preparePage(page, ctx), article, ctx);
+  const content = contentMatches(page, ctx.table, 1, 0).find((m) => m.article === article);
+  return score(preparePage(page, ctx), article, ctx, content);
 }
 
-/** All articles that share anything with the page, best first. */
+/**
+ * The articles that share shingle samples or an entity (not one named everywhere) with the page,
+ * scored, best first.
+ */
 export function scoreStories(page: PageFeatures, ctx: StoryContext): StoryScore[] {
   const prepared = preparePage(page, ctx);
+  const content = new Map<number, ContentMatch>();
+  for (const m of contentMatches(page, ctx.table)) content.set(m.article, m);
+  const candidates = new Set(content.keys());
+  const n = storyCount(ctx.table);
+  for (const e of prepared.entities) {
+    const from = ctx.entityArticleOffsets[e];
+    const to = ctx.entityArticleOffsets[e + 1];
+    if (from === undefined || to === undefined || to - from > CANDIDATE_MAX_DF) continue;
+    for (let k = from; k < to; k++) candidates.add(ctx.entityArticles[k]);
+  }
   const out: StoryScore[] = [];
-  for (let i = 0; i < storyCount(ctx.table); i++) {
-    const s = score(prepared, i, ctx);
+  for (const i of candidates) {
+    if (i >= n) continue;
+    const s = score(prepared, i, ctx, content.get(i));
     if (s.score > 0) out.push(s);
   }
   return out.sort((a, b) => b.score - a.score || a.article - b.article);

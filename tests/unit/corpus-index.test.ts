@@ -13,6 +13,7 @@ import { entityCard, prefetchCards } from '../../background/cards';
 import { openCorpus, type Corpus } from '../../engine/corpus';
 import { packIndex, unpackIndex } from '../../engine/index-container';
 import { CorpusIndexError, INDEX_FILE, INDEX_VERSION, type ReadFile } from '../../engine/index-format';
+import { packShingles } from '../../engine/story-content';
 import type { StoryFingerprint } from '../../engine/story';
 
 const seeds = readSeeds();
@@ -34,7 +35,8 @@ function counting(of: IndexFile[] = files) {
 const withIndex = (bytes: Uint8Array) =>
   memoryReader([...files.filter((f) => f.name !== INDEX_FILE), { name: INDEX_FILE, bytes }]);
 
-function fingerprint(c: Corpus, a: number): StoryFingerprint {
+/** An article's fingerprint as the index stores it: all but the page-side shingles and vocabulary. */
+function fingerprint(c: Corpus, a: number): Omit<StoryFingerprint, 'shingles' | 'vocabulary'> {
   const t = c.stories;
   const row = (offsets: ArrayLike<number>) =>
     Array.from({ length: offsets[a + 1] - offsets[a] }, (_, i) => offsets[a] + i);
@@ -70,8 +72,14 @@ async function expectSame(corpus: Corpus, c: CompiledCorpus) {
     const { lang, ...record } = c.articles[a];
     expect(corpus.articleLang(a)).toBe(lang);
     expect(await corpus.article(a)).toEqual({ ...record, lines: c.articleLines[a] });
-    expect(fingerprint(corpus, a)).toEqual(c.stories[a]);
+    expect(fingerprint(corpus, a)).toEqual({ ...c.stories[a], shingles: undefined, vocabulary: undefined });
   }
+  const shingles = packShingles(
+    c.stories.map((f) => f.shingles),
+    c.stories.map((f) => f.vocabulary),
+  );
+  for (const k of Object.keys(shingles) as (keyof typeof shingles)[])
+    expect([...corpus.stories[k]], k).toEqual([...shingles[k]]);
 }
 
 describe('corpus index files', () => {
@@ -172,6 +180,16 @@ describe('corpus index files', () => {
     );
     await expect(repacked({ termNorms: new Uint32Array(tables.termNorms.length) })).rejects.toThrow(
       /table termNorms has the wrong type/,
+    );
+    // The shingle index (same story by content) is checked the same way.
+    await expect(repacked({ shingleArticles: tables.shingleArticles.subarray(1) })).rejects.toThrow(
+      /table shingleOffsets does not cover shingleArticles/,
+    );
+    await expect(repacked({ shingleKeys: new Uint16Array(tables.shingleKeys.length) })).rejects.toThrow(
+      /table shingleKeys has the wrong type/,
+    );
+    await expect(repacked({ shingleCounts: tables.shingleCounts.subarray(1) })).rejects.toThrow(
+      /table shingleCounts has \d+ entries, expected \d+/,
     );
 
     await expect(openCorpus(memoryReader([]))).rejects.toThrow(/corpus file index.bin cannot be read: no file/);

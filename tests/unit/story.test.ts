@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { dateKeys, isoDateKeys } from '../../engine/dates';
-import { extractFeatures, scoreStory, storyContext } from '../../engine/story';
+import { extractFeatures, scoreStories, scoreStory, storyContext } from '../../engine/story';
+import { contentMatches } from '../../engine/story-content';
 import { packStories } from '../../engine/story-table';
 import { normalize } from '../../engine/normalize';
 import { tokenStrings } from '../../engine/tokenize';
@@ -67,5 +68,62 @@ describe('story scoring', () => {
     const b = extractFeatures('نص عن لافروف وظريف', 'ar', [0, 1]);
     expect(a).toEqual(b);
     expect(a.entities).toEqual([0, 1]);
+  });
+});
+
+describe('same story by content (word shingles)', () => {
+  // A corpus of real-looking briefs that name no catalog entity: the content path alone decides.
+  const wire =
+    'وصل الرئيس رمضان أحمد قاديروف رئيس جمهورية الشيشان إلى جدة صباح أمس لأداء مناسك العمرة.\n' +
+    'وكان في استقباله لدى وصوله مطار الملك عبدالعزيز الدولي الأمير سعود بن عبدالله بن جلوي محافظ جدة وعدد من المسؤولين.\n' +
+    'وأعرب الرئيس الشيشاني عن سعادته بزيارة المملكة وشكره لخادم الحرمين الشريفين على ما تقدمه المملكة من خدمات لضيوف الرحمن.\n' +
+    'ومن المقرر أن يزور الرئيس الشيشاني المدينة المنورة بعد أداء العمرة ويلتقي عددا من المسؤولين في المنطقة.';
+  const other =
+    'أعلنت وزارة التجارة والصناعة بدء تطبيق الدليل الوطني للأنشطة الاقتصادية وفقا للترميز الصناعي الدولي.\n' +
+    'وقالت الوزارة إن الترميز سيطبق كمرحلة أولى على السجلات التجارية للمؤسسات الفردية في جميع المناطق.\n' +
+    'ويحتوي الترميز الوطني المعتمد في المملكة على أكثر من ألف نشاط اقتصادي مصنفة في مجموعات رئيسية وفرعية.';
+  const corpus = [wire, other].map((t) => extractFeatures(t, 'ar', [], '2015-07-21'));
+  const ctx = storyContext(packStories(corpus), []);
+  const best = (text: string) => scoreStories(extractFeatures(text, 'ar', []), ctx)[0];
+
+  it('flags a copy and a copy minus its first paragraph, with no catalog entity', () => {
+    expect(best(wire)).toMatchObject({ article: 0, sameStory: true });
+    const lead = wire.indexOf('\n') + 1;
+    expect(best(wire.slice(lead))).toMatchObject({ article: 0, sameStory: true });
+    // Inside a page: menus before, comments after.
+    const page = `الرئيسية محليات رياضة اقتصاد\n${wire.slice(lead)}\nالتعليقات: شكرا على الخبر`;
+    expect(best(page)).toMatchObject({ article: 0, sameStory: true });
+  });
+
+  it('does not flag a page that only shares a topic', () => {
+    const s = best(
+      'وصل رئيس وزراء باكستان إلى المدينة المنورة أمس في زيارة خاصة، وزار المسجد النبوي وصلى فيه، ثم غادر إلى مكة المكرمة لأداء العمرة.',
+    );
+    expect(s?.sameStory ?? false).toBe(false);
+  });
+
+  it('flags a rewrite of the same day by its rare words, not one of another week', () => {
+    const brief =
+      'أنقذ مسعف في هيئة الهلال الأحمر بالمدينة المنورة مواطنا من الغصة هاتفيا بعد اتصال ابنه بغرفة العمليات.';
+    const ctx2 = storyContext(
+      packStories([brief, wire, other].map((t) => extractFeatures(t, 'ar', [], '2015-07-31'))),
+      [],
+    );
+    const rewrite =
+      'مواطن تعرض لغصة أثناء تناوله الطعام في المدينة المنورة، فاتصل ابنه بغرفة العمليات، وأنقذه مسعف الهلال الأحمر هاتفيا.';
+    const sameDay = scoreStories(extractFeatures(rewrite, 'ar', [], '2015-07-31'), ctx2)[0];
+    expect(sameDay).toMatchObject({ article: 0, sameStory: true });
+    const weekLater = scoreStories(extractFeatures(rewrite, 'ar', [], '2015-08-07'), ctx2)[0];
+    expect(weekLater?.sameStory ?? false).toBe(false);
+  });
+
+  it('reads no article beyond the end of a damaged index', () => {
+    const t = packStories(corpus);
+    const damaged = {
+      ...t,
+      shingleArticles: t.shingleArticles.map(() => 99),
+      wordArticles: t.wordArticles.map(() => 99),
+    };
+    expect(contentMatches(extractFeatures(wire, 'ar', []), damaged)).toEqual([]);
   });
 });
