@@ -71,7 +71,7 @@ export async function storyScale(total = 30_000, repeat = 5): Promise<StoryFigur
       const head = `---\nid: ${id}\nlang: ar\n${r.date ? `date: ${r.date}\n` : ''}---\n`;
       return { file: `${id}.txt`, bytes: enc.encode(`${head}${r.title.replace(/\s+/g, ' ')}\n${r.content}`) };
     });
-  const entities = parseCatalog(seeds.catalog.file, seeds.catalog.text);
+  const { entities } = parseCatalog(seeds.catalog.file, seeds.catalog.text);
   const articles = [...real, ...syntheticArticles(total - real.length, entities)];
 
   const t0 = performance.now();
