@@ -2,7 +2,7 @@
 // English, as `MM-DD` (day and month) and `YYYY-MM` keys. Input is normalized text
 // (engine/normalize.ts: letters folded, digits ASCII, lowercase Latin).
 
-const MONTHS: Record<string, number> = {
+const MONTH_NAMES: Record<string, number> = {
   // Gulf/Egyptian (transliterated) month names, normalized (أ→ا).
   يناير: 1,
   فبراير: 2,
@@ -53,20 +53,25 @@ const MONTHS: Record<string, number> = {
 };
 
 // "كانون الثاني" = January, "تشرين الأول" = October …: first word + second word.
-const TWO_WORD: Record<string, Record<string, number>> = {
+const TWO_WORD_NAMES: Record<string, Record<string, number>> = {
   كانون: { الثاني: 1, الاول: 12 },
   تشرين: { الاول: 10, الثاني: 11 },
 };
 
+// Maps, not object lookups: every page token is looked up, and a token such as "constructor" must
+// find nothing (an object's prototype would answer), and many distinct keys are slow on objects.
+const MONTHS = new Map(Object.entries(MONTH_NAMES));
+const TWO_WORD = new Map(Object.entries(TWO_WORD_NAMES).map(([k, v]) => [k, new Map(Object.entries(v))]));
+
 function monthAt(tokens: string[], i: number): [month: number, width: number] | null {
   const t = tokens[i];
   if (t === undefined) return null;
-  const two = TWO_WORD[t];
+  const two = TWO_WORD.get(t);
   if (two) {
-    const m = two[tokens[i + 1] ?? ''];
+    const m = two.get(tokens[i + 1] ?? '');
     return m ? [m, 2] : null;
   }
-  const m = MONTHS[t] ?? MONTHS[t.startsWith('و') || t.startsWith('ف') || t.startsWith('ب') ? t.slice(1) : ''];
+  const m = MONTHS.get(t) ?? MONTHS.get(t.startsWith('و') || t.startsWith('ف') || t.startsWith('ب') ? t.slice(1) : '');
   // "اب" and "may" are common words too: accept them only beside a day or a year (checked by caller).
   return m ? [m, 1] : null;
 }
