@@ -16,6 +16,14 @@
  *   candidate at the same position, if any. A page matched in slices keeps the rejected ones as
  *   `undecided`: the only evidence a later slice can add is a name (a and d), so `decide` settles them
  *   once every slice is read, without matching any slice again.
+ * - Gates on a candidate before it can win (real news showed each one, issue 11): a key made by
+ *   removing the article needs a reading that removed it (دوما is not الدوما); an entity with a
+ *   `since` date is not on pages dated earlier; an acronym is written in capitals, not as currency
+ *   and not among shouted words; tanween, or a shadda on a short name, makes the word another one.
+ *   A non-entity phrase (entity -1) competes like a name, so the larger name wins, and is never
+ *   emitted. A nisba-shaped place name is kept only where the syntax makes it a name (nisba.ts).
+ *   Against-words before an ambiguous name veto its evidence; an acronym is its own evidence; a
+ *   capital in Title Case is none.
  * - Offsets: start = first unit of the first token (clitics included), end = after the last token's last
  *   unit, extended over trailing marks/tatweel, so the mark covers whole words and never splits joining.
  */
@@ -254,9 +262,8 @@ export function createMatcher(gaz: Gazetteer): Matcher {
       }
       return found;
     };
-    // A word written in capitals beside this one: a shouted heading or button (CONTACT US), where
-    // capitals say nothing about an acronym.
-    // Only a word of four letters or more, in the same line of words: CONTACT US, not BBC US or UK, US.
+    // A word of four capitals or more beside this one in the same run of words: a shouted heading or
+    // button (CONTACT US), where capitals say nothing about an acronym (BBC US, UK, US are fine).
     const shouting = (k: number, next: number) => {
       if (k < 0 || k >= count || ends[k] - starts[k] < 4) return false;
       if (!joinedBy(norm, ends[Math.min(k, next)], starts[Math.max(k, next)])) return false;
