@@ -25,7 +25,7 @@
 //   one for the rest — and story.ts decides with both.
 // - A rewrite keeps the event's names and figures, not its sentences: a second index, of the words
 //   few articles use (at most 1 in WORD_RARITY, or 20), answers "how much of the article's rare
-//   vocabulary does the page use", each word weighted by log(N / articles that have it).
+//   vocabulary does the page use", each word weighted by 1 / (articles that have it + 2).
 // - Cross-lingual pages share no shingles: they stay on entities, dates and figures (story.ts).
 import type { Uints } from './index-format';
 import { packUints } from './index-container';
@@ -103,7 +103,7 @@ export interface ShingleTable {
   wordArticles: Uints;
   /** Per article: the sum of its samples' weights (1 / articles that have the sample). */
   shingleTotals: Float64Array;
-  /** Per article: the sum of its distinctive words' weights (log(N / articles that have the word)). */
+  /** Per article: the sum of its distinctive words' weights (wordWeight). */
   wordTotals: Float64Array;
 }
 
@@ -167,9 +167,16 @@ export function packShingles(shingles: number[][], vocabularies: number[][]): Sh
     wordOffsets: w.offsets,
     wordArticles: w.articles,
     shingleTotals: totals(n, s, (len) => 1 / len),
-    wordTotals: totals(n, w, (len) => Math.log((n + 1) / len)),
+    wordTotals: totals(n, w, wordWeight),
   };
 }
+
+/**
+ * A distinctive word's weight, by the number of articles that use it: steep, so a name that two
+ * articles use outweighs a formula word that thirty use (log(N/df) made them too alike: the
+ * formula of one region's announcement then looked like a rewrite of another's).
+ */
+const wordWeight = (articles: number) => 1 / (articles + 2);
 
 /** Per article, the sum of the weights of the keys it is posted under. */
 function totals(n: number, p: PostingTable, weight: (len: number) => number): Float64Array {
@@ -270,7 +277,7 @@ export function contentMatches(
     const k = find(wp.keys, h);
     if (k < 0) continue;
     const len = wp.offsets[k + 1] - wp.offsets[k];
-    const w = Math.log((n + 1) / len);
+    const w = wordWeight(len);
     for (let j = wp.offsets[k]; j < wp.offsets[k + 1]; j++) if (wp.articles[j] < n) hit(wp.articles[j]).words += w;
   }
   const out: ContentMatch[] = [];
