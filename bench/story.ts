@@ -45,6 +45,8 @@ export interface StoryFigures {
   maxMs: number;
   /** extractFeatures per page (the content script's part), median. */
   featuresMs: number;
+  /** The slowest page: its length and how many articles were scored for it. */
+  slowest: { chars: number; scored: number };
 }
 
 const percentile = (xs: number[], p: number) => {
@@ -85,10 +87,17 @@ export async function storyScale(total = 30_000, repeat = 5): Promise<StoryFigur
     0,
   );
 
-  const t1 = performance.now();
-  const corpus = await openCorpus(memoryReader(files));
-  const ctx = storyContext(corpus.stories, corpus.gazetteer.entityTypes);
-  const openMs = performance.now() - t1;
+  // Median of three: the first open also compiles the loader's code.
+  const opens: number[] = [];
+  let corpus!: Awaited<ReturnType<typeof openCorpus>>;
+  let ctx!: ReturnType<typeof storyContext>;
+  for (let r = 0; r < 3; r++) {
+    const t1 = performance.now();
+    corpus = await openCorpus(memoryReader(files));
+    ctx = storyContext(corpus.stories, corpus.gazetteer.entityTypes);
+    opens.push(performance.now() - t1);
+  }
+  const openMs = percentile(opens, 0.5);
 
   const matcher = createMatcher(corpus.gazetteer);
   const texts: { text: string; date: string | null }[] = [
@@ -106,18 +115,23 @@ export async function storyScale(total = 30_000, repeat = 5): Promise<StoryFigur
   ];
   const lookups: number[] = [];
   const features: number[] = [];
+  let slowest = { chars: 0, scored: 0 };
+  // One page first, untimed: the first call compiles the code, which a running background has done.
+  scoreStories(extractFeatures(texts[0].text, 'ar', [], texts[0].date), ctx);
   for (const { text, date } of texts) {
     const entities = matcher.match(text).map((m) => m.entity);
     const f0 = performance.now();
     const page = extractFeatures(text, detectLang(text), entities, date);
     features.push(performance.now() - f0);
     const runs: number[] = [];
+    let scored = 0;
     for (let r = 0; r < repeat; r++) {
       const s0 = performance.now();
-      scoreStories(page, ctx);
+      scored = scoreStories(page, ctx).length;
       runs.push(performance.now() - s0);
     }
     lookups.push(percentile(runs, 0.5));
+    if (lookups.at(-1)! >= Math.max(...lookups)) slowest = { chars: text.length, scored };
   }
   return {
     articles: articles.length,
@@ -132,6 +146,7 @@ export async function storyScale(total = 30_000, repeat = 5): Promise<StoryFigur
     p95Ms: percentile(lookups, 0.95),
     maxMs: Math.max(...lookups),
     featuresMs: percentile(features, 0.5),
+    slowest,
   };
 }
 
@@ -140,8 +155,8 @@ export function storyLines(s: StoryFigures): string[] {
   return [
     `same story at ${s.articles.toLocaleString('en-US')} articles (${s.realArticles.toLocaleString('en-US')} real SaudiNewsNet, the rest synthetic), Node:`,
     `  build ${(s.buildMs / 1000).toFixed(1)} s (compile + encode), process RSS ${mb(s.rssBytes)}; index.bin ${mb(s.indexBytes)}, of which the content indexes ${mb(s.contentIndexBytes)}`,
-    `  open + story context ${s.openMs.toFixed(1)} ms`,
-    `  lookup (scoreStories) over ${s.pages} pages not in the corpus: median ${s.medianMs.toFixed(2)} ms, p95 ${s.p95Ms.toFixed(2)} ms, max ${s.maxMs.toFixed(2)} ms (target ≤ 10 ms: ${s.maxMs <= 10 ? 'met' : s.p95Ms <= 10 ? 'met at p95, not at max' : 'missed'})`,
+    `  open + story context ${s.openMs.toFixed(1)} ms (Node, median of 3; the Chromium load is in the corpus-scale table)`,
+    `  lookup (scoreStories) over ${s.pages} pages not in the corpus: median ${s.medianMs.toFixed(2)} ms, p95 ${s.p95Ms.toFixed(2)} ms, max ${s.maxMs.toFixed(2)} ms (target ≤ 10 ms: ${s.maxMs <= 10 ? 'met' : s.p95Ms <= 10 ? 'met at p95, not at max' : 'missed'}); slowest page ${s.slowest.chars.toLocaleString('en-US')} characters, ${s.slowest.scored} articles scored`,
     `  page features (extractFeatures, content script) median ${s.featuresMs.toFixed(2)} ms`,
   ];
 }

@@ -5,7 +5,9 @@ import type { EntityType, Gazetteer } from './types';
 // - Four kinds of files, split by when they are needed:
 //   · `index.bin`, read once per background lifetime: everything a lookup or a story match needs
 //     (entities, gazetteer, story fingerprints), and counts. Nothing of the texts. 3 MB at 10,000
-//     articles, two thirds of it the fingerprints' 48 term hashes per article.
+//     articles, two thirds of it the fingerprints' 48 term hashes per article — before the content
+//     indexes of same story (below), which about double it: 18 MB at 30,000 articles, 9 MB of it
+//     theirs (bench/story.ts).
 //   · card shards (`cards-NNNN-<hash>.json`, consecutive entities, ~SHARD_BYTES each): per entity
 //     its card lines with the sentence already cut and the article's title and date, so a hover
 //     card reads one small file (a read costs ~5 ms in the benchmark whatever its size, so one

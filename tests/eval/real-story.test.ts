@@ -152,7 +152,7 @@ describe.skipIf(!present)('same story on real news (SaudiNewsNet, July 2015)', (
     // Floors at what this measures today, so a regression fails (raise them as it improves).
     expect(rate(copy.flagged, copy.n)).toBeGreaterThanOrEqual(0.95);
     expect(rate(copy.tied, copy.n)).toBeGreaterThanOrEqual(0.93);
-    expect(rate(rewrite.flagged, rewrite.n)).toBeGreaterThanOrEqual(0.4);
-    expect(rate(negatives.flagged, negatives.n)).toBeLessThanOrEqual(0.03);
+    expect(rate(rewrite.flagged, rewrite.n)).toBeGreaterThanOrEqual(0.45);
+    expect(rate(negatives.flagged, negatives.n)).toBeLessThanOrEqual(0.02);
   }, 120_000);
 });

@@ -191,6 +191,12 @@ describe('corpus index files', () => {
     await expect(repacked({ shingleCounts: tables.shingleCounts.subarray(1) })).rejects.toThrow(
       /table shingleCounts has \d+ entries, expected \d+/,
     );
+    await expect(repacked({ wordArticles: tables.wordArticles.subarray(1) })).rejects.toThrow(
+      /table wordOffsets does not cover wordArticles/,
+    );
+    await expect(repacked({ wordTotals: new Uint8Array(tables.wordTotals.length) })).rejects.toThrow(
+      /table wordTotals has the wrong type/,
+    );
 
     await expect(openCorpus(memoryReader([]))).rejects.toThrow(/corpus file index.bin cannot be read: no file/);
   });
