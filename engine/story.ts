@@ -96,6 +96,7 @@ export function extractFeatures(
   for (let i = 0; i < toks.count; i++) tokens[i] = norm.slice(toks.starts[i], toks.ends[i]);
 
   const numbers = new Set<string>();
+  const stems = new Map<string, string>();
   const tf = new Map<string, number>();
   const words: string[] = []; // content words in text order, figures included: the shingles' words
   const vocabulary = new Set<number>();
@@ -107,7 +108,8 @@ export function extractFeatures(
       continue;
     }
     if (STOP.has(t)) continue;
-    const s = stem(t);
+    let s = stems.get(t);
+    if (s === undefined) stems.set(t, (s = stem(t))); // a text repeats its words: strip clitics once each
     if (s.length < 2 || STOP.has(s)) continue;
     words.push(s);
     if (s.length < 3) continue;
