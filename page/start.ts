@@ -10,6 +10,7 @@ import { classifySite } from '../background/sites';
 import { watchLifetime } from './lifetime';
 import { watchLocation } from './location';
 import { createMarkSession, type MarkSession } from './marks';
+import { pageScope, watchScope } from './scope';
 import { createRecognizer } from './recognizer';
 import { createNavigator } from './navigate';
 import { attachCard, type CardHandle } from './card-wiring';
@@ -36,6 +37,8 @@ export async function startPage(): Promise<void> {
   let ui: UiHost | null = null;
   let passages: PassagesHandle | null = null;
   let story: StoryMatch | null = null;
+  let unwatchScope: (() => void) | null = null;
+  const wholePage = () => settings.wholePageHosts.includes(host);
   const navigator = createNavigator(
     () => session?.all() ?? [],
     (m) => card?.open(m),
@@ -43,8 +46,13 @@ export async function startPage(): Promise<void> {
 
   async function run() {
     if (session || !life.alive || !wanted()) return;
+    // The article only (its headline, no menus, share buttons or footers), unless the reader asked
+    // for the whole page on this site.
+    const scope = pageScope(document, wholePage());
+    unwatchScope = watchScope(document, scope, () => restart());
     const s = createMarkSession({
       root: document.body,
+      skip: scope.skips,
       recognizer,
       style: settings.markStyle,
       types: new Set<EntityType>(settings.types),
@@ -71,6 +79,8 @@ export async function startPage(): Promise<void> {
   }
 
   function halt() {
+    unwatchScope?.();
+    unwatchScope = null;
     passages?.destroy();
     passages = null;
     card?.destroy();
@@ -120,6 +130,7 @@ export async function startPage(): Promise<void> {
     settings = next;
     if (!wanted()) return halt();
     if (!session) return void run().catch(quiet);
+    if (next.wholePageHosts.includes(host) !== before.wholePageHosts.includes(host)) return restart();
     if (next.markStyle !== before.markStyle) session.setStyle(next.markStyle);
     if (next.types.join() !== before.types.join()) session.setTypes(new Set(next.types));
   });
