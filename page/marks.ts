@@ -89,6 +89,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       range,
     };
     mentions.add(m, page.segments, start, end);
+    if (__HASHIYA_TEST__) probeTrack.time('firstMark');
     painted.show(m, groupOf(m));
     return m;
   }

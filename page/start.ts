@@ -11,6 +11,7 @@ import { watchLifetime } from './lifetime';
 import { watchLocation } from './location';
 import { createMarkSession, type MarkSession } from './marks';
 import { pageScope, watchScope } from './scope';
+import { probeTrack } from './test-probe';
 import { createRecognizer } from './recognizer';
 import { createNavigator } from './navigate';
 import { attachCard, type CardHandle } from './card-wiring';
@@ -22,6 +23,7 @@ import { resolveLang } from '../i18n/strings';
 import type { PageMention } from './types';
 
 export async function startPage(): Promise<void> {
+  if (__HASHIYA_TEST__) probeTrack.time('started');
   const life = watchLifetime();
   let settings = await getSettings();
   const host = location.hostname;
@@ -49,6 +51,7 @@ export async function startPage(): Promise<void> {
     // The article only (its headline, no menus, share buttons or footers), unless the reader asked
     // for the whole page on this site.
     const scope = pageScope(document, wholePage());
+    if (__HASHIYA_TEST__) probeTrack.time('scoped');
     unwatchScope = watchScope(document, scope, () => restart());
     const s = createMarkSession({
       root: document.body,
@@ -64,6 +67,7 @@ export async function startPage(): Promise<void> {
     });
     session = s;
     await s.start();
+    if (__HASHIYA_TEST__) probeTrack.time('done');
     if (session !== s) return;
     ui = createUiHost(CARD_CSS + PASSAGE_CSS);
     const lang = () => resolveLang(settings.language);
