@@ -50,6 +50,7 @@ export async function startPage(): Promise<void> {
     if (session || !life.alive || !wanted()) return;
     // The article only (its headline, no menus, share buttons or footers), unless the reader asked
     // for the whole page on this site.
+    if (__HASHIYA_TEST__) probeTrack.time('scoping');
     const scope = pageScope(document, wholePage());
     if (__HASHIYA_TEST__) probeTrack.time('scoped');
     unwatchScope = watchScope(document, scope, () => restart());

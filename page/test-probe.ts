@@ -23,7 +23,7 @@ export const probeTrack = {
   untrackSession(s: MarkSession) {
     sessions.delete(s);
   },
-  time(step: 'started' | 'scoped' | 'firstMark' | 'done') {
+  time(step: 'started' | 'scoping' | 'scoped' | 'firstMark' | 'done') {
     timing[step] ??= performance.now();
   },
 };

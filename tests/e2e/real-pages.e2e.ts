@@ -37,6 +37,8 @@ interface Marked extends Seen {
   firstMark: number | null;
   done: number;
   started: number;
+  /** Time spent finding the article (engine/article-scope.ts). */
+  scope: number;
 }
 const results: Record<BrowserKind, Map<string, Marked>> = { chromium: new Map(), firefox: new Map() };
 
@@ -129,6 +131,7 @@ describe.skipIf(!NAMES.length)('real pages', () => {
               marked = {
                 marks: r.mentions.map((m) => `${m.entityId} ${m.text}`).sort(),
                 started: since(domReady, r.timing.started),
+                scope: Math.round(r.timing.scoped - r.timing.scoping),
                 firstMark: r.timing.firstMark === undefined ? null : since(domReady, r.timing.firstMark),
                 done: since(domReady, r.timing.done),
               };
@@ -138,6 +141,7 @@ describe.skipIf(!NAMES.length)('real pages', () => {
             results[kind].set(name, m);
             rows.push(
               `${name.padEnd(11)} marks ${String(m.marks.length).padStart(3)}  start ${String(m.started).padStart(5)} ms` +
+                `  scope ${String(m.scope).padStart(3)} ms` +
                 `  first mark ${String(m.firstMark ?? '-').padStart(5)} ms  done ${String(m.done).padStart(5)} ms` +
                 `  load ${m.loaded ? 'fired' : 'pending'}`,
             );
