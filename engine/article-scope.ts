@@ -108,14 +108,28 @@ function structuralChrome(el: Element): boolean {
 
 /**
  * For paragraphs (`strict`): inside chrome of any kind, or the page's <header>. For headlines,
- * which sites wrap in "…_header" blocks: inside structural chrome only.
+ * which sites wrap in "…_header" blocks: inside structural chrome only. `memo` keeps each
+ * ancestor's answer, so a page's paragraphs cost one look at each element, not one per paragraph.
  */
-function insideChrome(el: Element, stop: Element | null, strict = true): boolean {
-  for (let a: Element | null = el; a && a !== stop; a = a.parentElement) {
-    if (a.localName === 'noscript') return true;
-    if (strict ? isChrome(a) || a.localName === 'header' : structuralChrome(a)) return true;
+function insideChrome(el: Element | null, stop: Element | null, strict = true, memo?: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let inside = false;
+  for (let a = el; a && a !== stop; a = a.parentElement) {
+    const known = memo?.get(a);
+    if (known !== undefined) {
+      inside = known;
+      break;
+    }
+    if (a.localName === 'noscript' || (strict ? isChrome(a) || a.localName === 'header' : structuralChrome(a))) {
+      inside = true;
+      path.push(a);
+      break;
+    }
+    path.push(a);
   }
-  return false;
+  // Everything below a chrome element is inside chrome; everything on a clean path is not.
+  if (memo) for (const a of path) memo.set(a, inside);
+  return inside;
 }
 
 interface Block {
@@ -208,8 +222,9 @@ function fromDensity(doc: Document, blocks: Block[], density: WeakMap<Element, n
   const body = doc.body;
   const score = new Map<Element, number>();
   const total = new Map<Element, number>();
+  const chrome = new Map<Element, boolean>();
   for (const b of blocks) {
-    if (insideChrome(b.el, body)) continue;
+    if (insideChrome(b.el, body, true, chrome)) continue;
     const w =
       (1 + (b.text.match(/[,،]/g)?.length ?? 0) + Math.min(Math.floor(b.text.length / 100), 3)) *
       (1 - linkDensity(b.el, density));
