@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { findArticleScope, wholePageScope } from '../../engine/article-scope';
+import { pageScope, watchScope } from '../../page/scope';
 import { collectText, segmentAt } from '../../engine/dom-text';
 import { createAnnotator } from '../../engine/annotate';
 import { compileCorpus } from '../../compiler/compile';
@@ -86,6 +87,41 @@ describe('findArticleScope on pages written for the purpose', () => {
   it('the whole-page scope skips nothing', () => {
     const doc = parse(`<body><nav>Menu</nav>${PARA(3)}</body>`);
     expect(flat(collectText(doc.body, null, wholePageScope(doc).skips).text)).toContain('Menu');
+  });
+});
+
+describe('watchScope (page/scope.ts)', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 60));
+
+  it('looks again when an article appears on a page that had none', async () => {
+    document.body.innerHTML = '<h2>Headlines</h2><div id="app"></div>';
+    const scope = pageScope(document, false);
+    expect(scope.kind).toBe('headlines');
+    let stale = 0;
+    const stop = watchScope(document, scope, () => stale++, 20);
+    document.getElementById('app')!.innerHTML = `<article><h1>Title</h1>${PARA(4)}</article>`;
+    await settle();
+    expect(stale).toBe(1);
+    stop();
+  });
+
+  it('looks again when the article it found leaves the page, not for changes inside it', async () => {
+    document.body.innerHTML = `<main><article id="a"><h1>Title</h1>${PARA(4)}</article></main>`;
+    const scope = pageScope(document, false);
+    let stale = 0;
+    const stop = watchScope(document, scope, () => stale++, 20);
+    document.querySelector('#a p')!.append(' more text');
+    document.querySelector('#a')!.append(document.createElement('p'));
+    await settle();
+    expect(stale).toBe(0);
+    document.querySelector('main')!.innerHTML = `<article><h1>Next</h1>${PARA(4)}</article>`;
+    await settle();
+    expect(stale).toBe(1);
+    stop();
+  });
+
+  it('the whole page is never stale', () => {
+    expect(pageScope(document, true).kind).toBe('page');
   });
 });
 
