@@ -106,7 +106,7 @@ function onlyConfig(spec: string): Config {
     .map(Number);
   return { ...BASE, pages, aliases, markjs: () => false };
 }
-const CONFIG: Config = ONLY ? onlyConfig(ONLY) : REAL ? { ...BASE, pages: [], aliases: [], runs: 5 } : BASE;
+const CONFIG: Config = ONLY ? onlyConfig(ONLY) : REAL ? { ...BASE, pages: [], aliases: [], runs: 3 } : BASE;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const elapsed = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;

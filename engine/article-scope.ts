@@ -62,6 +62,13 @@ function classAndId(el: Element): string {
   return cls || id ? `${cls} ${id}` : '';
 }
 
+/** Characters of link text under `el`. */
+function linkText(el: Element): number {
+  let n = 0;
+  for (const a of el.getElementsByTagName('a')) n += norm(a.textContent ?? '').length;
+  return n;
+}
+
 /** Text length and link-text length of `el`, cached: link lists are blocks that are mostly links. */
 function linkDensity(el: Element, cache: WeakMap<Element, number>): number {
   let d = cache.get(el);
@@ -227,7 +234,7 @@ function fromDensity(doc: Document, blocks: Block[], density: WeakMap<Element, n
     if (insideChrome(b.el, body, true, chrome)) continue;
     const w =
       (1 + (b.text.match(/[,،]/g)?.length ?? 0) + Math.min(Math.floor(b.text.length / 100), 3)) *
-      (1 - linkDensity(b.el, density));
+      (1 - Math.min(1, linkText(b.el) / b.text.length));
     if (w <= 0) continue;
     let level = 0;
     for (let a = b.el.parentElement; a && level < 3; a = a === body ? null : a.parentElement, level++) {
@@ -238,7 +245,9 @@ function fromDensity(doc: Document, blocks: Block[], density: WeakMap<Element, n
   }
   let top: Element | null = null;
   let best = 0;
-  for (const [el, s] of score) {
+  // Link density reads a candidate's whole text: only the few best raw scores are worth it.
+  const leaders = [...score].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  for (const [el, s] of leaders) {
     const adjusted = s * (1 - linkDensity(el, density));
     if (adjusted > best) {
       best = adjusted;

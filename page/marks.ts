@@ -103,6 +103,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   async function scan(root: Node): Promise<void> {
     const doc = root.ownerDocument ?? document;
     const primed = opts.recognizer.prime(); // answered while the text is read
+    await yieldToPage(); // finding the article (page/scope.ts) was a task of its own: the walk starts a new one
     const page = await drive(walkText(root, opts.exclude?.(), opts.skip));
     await primed;
     await yieldToPage(); // the walk may have used its whole slice; what follows starts a new one
