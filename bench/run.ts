@@ -22,6 +22,7 @@ import { realGazetteer, syntheticGazetteer, type BenchGazetteer } from './gazett
 import { generatePage, type BenchPage } from './pages';
 import { corpusScale } from './corpus-scale';
 import { storyLines, storyScale } from './story';
+import { measureRealPages, readRealPages, renderRealPages, withRealSection } from './real-pages';
 import {
   render,
   summarize,
@@ -46,6 +47,8 @@ const SMOKE = process.argv.includes('--smoke');
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 // With --only: `--profile=<file>` writes a CPU profile of one more Hashiya run per cell (unminified code).
 const PROFILE = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+// `--real`: the real-pages table alone (bench/real-pages.ts), written into bench/RESULTS.md's section.
+const REAL = process.argv.includes('--real');
 
 interface Config {
   runs: number;
@@ -104,7 +107,7 @@ function onlyConfig(spec: string): Config {
     .map(Number);
   return { ...BASE, pages, aliases, markjs: () => false };
 }
-const CONFIG: Config = ONLY ? onlyConfig(ONLY) : BASE;
+const CONFIG: Config = ONLY ? onlyConfig(ONLY) : REAL ? { ...BASE, pages: [], aliases: [], runs: 3 } : BASE;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const elapsed = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
@@ -486,7 +489,7 @@ async function main() {
     `bench: ${SMOKE ? 'smoke' : 'full'} run, ${CONFIG.runs} runs per figure, mark.js limit ${CONFIG.limitMs / 1000} s`,
   );
 
-  const contentScript = contentScriptSize();
+  const contentScript = REAL ? null : contentScriptSize(); // the real-pages table alone needs no build
   serve('/harness.js', 'text/javascript; charset=utf-8', await bundle('bench/browser/harness.ts'));
   serve('/background-worker.js', 'text/javascript; charset=utf-8', await bundle('bench/browser/background-worker.ts'));
   serve('/marks.css', 'text/css; charset=utf-8', readFileSync(join(ROOT, 'page/marks.css'), 'utf8'));
@@ -515,6 +518,17 @@ async function main() {
 
   const pages = CONFIG.pages.map((p, i) => generatePage(p.id, p.lang, p.bytes, entities, 1000 + i));
   for (const p of pages) serve(`/page/${p.id}.html`, HTML, p.html);
+  const realPages = ONLY ? [] : readRealPages();
+  for (const p of realPages) serve(`/real/${p.id}.html`, HTML, p.html);
+  const realRun = async (how: string) => {
+    const real = gazetteers.find((g) => g.id === 'real')!;
+    if (realPages.length) {
+      await open(`/real/${realPages[0].id}.html`); // warm-up, discarded
+      await call('hashiya', [`/gaz/${real.id}.json`, { pointer: false, scope: true }]);
+    }
+    const figs = await measureRealPages(realPages, CONFIG.runs, `/gaz/${real.id}.json`, open, call, log);
+    return renderRealPages(figs, how);
+  };
 
   const { server, origin: o } = await startServer();
   origin = o;
@@ -538,6 +552,18 @@ async function main() {
     await open('/blank.html');
     const isolated = await tab.evaluate('crossOriginIsolated');
     if (!isolated) log('warning: bench pages are not cross-origin isolated (coarse timer)');
+    if (REAL) {
+      const section = await realRun(
+        `Measured on its own (\`npm run bench -- --real\`) at ${codeVersion()}, ${new Date().toISOString()}, ` +
+          `${CONFIG.runs} runs per page (medians), load average ${os.loadavg()[0].toFixed(1)}; Chromium ${browser.version()}.`,
+      );
+      await browser.close();
+      server.close();
+      const file = join(ROOT, 'bench/RESULTS.md');
+      if (existsSync(file)) writeFileSync(file, withRealSection(readFileSync(file, 'utf8'), section));
+      process.stdout.write(`${section}\n`);
+      return;
+    }
 
     // Page facts (from the floor's collectText).
     const pageInfo: PageInfo[] = [];
@@ -591,6 +617,8 @@ async function main() {
       server.close();
       return;
     }
+
+    const realSection = await realRun(`Measured in this run, ${CONFIG.runs} runs per page (medians).`);
 
     // Hover card on the real index.
     const cards: CardFigures[] = [];
@@ -657,7 +685,7 @@ async function main() {
       floorHeadline: CONFIG.floorHeadline,
       growth: CONFIG.growth,
       cards,
-      bundle: contentScript,
+      bundle: contentScript!,
       corpus,
       quality: qual,
       story,
@@ -665,7 +693,7 @@ async function main() {
     await browser.close();
     server.close();
     results.elapsedMs = performance.now() - t0;
-    const text = render(results);
+    const text = withRealSection(render(results), realSection);
     if (!SMOKE) writeFileSync(join(ROOT, 'bench/RESULTS.md'), text + '\n');
     process.stdout.write(`${text}\n\n${summaryLine(summarize(results))}\n`);
   } catch (e) {

@@ -120,15 +120,18 @@ export function isBlock(el: Element): boolean {
 
 /**
  * Collects the readable text under `root`. `exclude` is an element (our own UI host) whose subtree
- * is skipped. Iterative, so deeply nested pages cannot overflow the stack.
+ * is skipped, and so is every element `skip` returns true for. Iterative, so deeply nested pages cannot overflow the stack.
  */
-export function collectText(root: Node, exclude?: Element | null): PageText {
-  const walk = walkText(root, exclude);
+export function collectText(root: Node, exclude?: Element | null, skip?: SkipFn): PageText {
+  const walk = walkText(root, exclude, skip);
   for (;;) {
     const step = walk.next();
     if (step.done) return step.value;
   }
 }
+
+/** Elements left out beyond what dom-text always skips: outside the article (engine/article-scope.ts). */
+export type SkipFn = (el: Element) => boolean;
 
 /** Nodes visited between two pauses of walkText. */
 export const WALK_STEP = 512;
@@ -138,7 +141,7 @@ export const WALK_STEP = 512;
  * give the page its turn on huge documents (the walk itself never writes to the DOM). The caller
  * must not let the page mutate the DOM between pauses go unnoticed: page/marks.ts observes first.
  */
-export function* walkText(root: Node, exclude?: Element | null): Generator<void, PageText, void> {
+export function* walkText(root: Node, exclude?: Element | null, skip?: SkipFn): Generator<void, PageText, void> {
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   let length = 0;
@@ -176,7 +179,7 @@ export function* walkText(root: Node, exclude?: Element | null): Generator<void,
         newline();
         continue;
       }
-      if (el === exclude || isSkipped(el)) continue;
+      if (el === exclude || isSkipped(el) || skip?.(el)) continue;
       if (isBlock(el)) {
         newline();
         stack.push([node, true]);

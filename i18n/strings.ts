@@ -31,6 +31,9 @@ const en = {
   dismiss: 'Dismiss',
   on: 'On',
   thisSite: 'This site',
+  wholePage: 'Mark the whole page',
+  wholePageHint:
+    'Off: only the article and its headline are marked, not menus, share buttons or footers; on a page with no article, its headlines.',
   markTypes: 'Mark',
   markStyle: 'Mark style',
   style_underline: 'Underline',
@@ -148,6 +151,9 @@ const ar: Record<Key, string> = {
   dismiss: 'تجاهل',
   on: 'تشغيل',
   thisSite: 'هذا الموقع',
+  wholePage: 'تمييز الصفحة كلها',
+  wholePageHint:
+    'عند إيقافه: يُميَّز المقال وعنوانه فقط، لا القوائم ولا أزرار المشاركة ولا التذييل؛ وفي صفحة بلا مقال: عناوينها.',
   markTypes: 'علّم',
   markStyle: 'شكل العلامة',
   style_underline: 'خط تحتي',

@@ -11,7 +11,7 @@
 // - Hit testing for the hover card: a grid of the marks' rectangles (page/hit-grid.ts), measured
 //   when idle; until it is ready, caretPositionFromPoint gives (text node, offset) and each text
 //   node maps to the mentions that touch it.
-import { collectText, isBlock, isSkipped, rangeFor, walkText, type PageText } from '../engine/dom-text';
+import { collectText, isBlock, isSkipped, rangeFor, walkText, type PageText, type SkipFn } from '../engine/dom-text';
 import { pageEvidence, prepareText, type PreparedText } from '../engine/matcher';
 import type { EntityType, Mention } from '../engine/types';
 import type { Recognizer } from './recognizer';
@@ -37,6 +37,8 @@ export interface MarkOptions {
   exclude?: () => Element | null;
   /** The page's publication date (ISO, from its metadata): names of entities that began later are not its. */
   published?: string | null;
+  /** Elements whose subtree is not marked: outside the article, or its chrome (engine/article-scope.ts). */
+  skip?: SkipFn;
   /** After each scan (initial or incremental), with all current mentions. */
   onChange?: (mentions: PageMention[]) => void;
   debounceMs?: number;
@@ -49,9 +51,9 @@ export interface MarkSession extends MentionLocator {
   setStyle(style: MarkStyle): void;
   setTypes(types: ReadonlySet<EntityType>): void;
   setNoted(noted: ReadonlySet<string>): void;
-  /** Page text as last collected (story features). */
+  /** The marked text (the article) as last collected (story features). */
   text(): string;
-  /** The page's joined text and its text nodes, collected now (anchoring passage notes). */
+  /** The whole page's joined text and its text nodes, collected now (anchoring passage notes, which may sit anywhere). */
   pageText(): PageText;
   stop(): void;
 }
@@ -89,6 +91,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       range,
     };
     mentions.add(m, page.segments, start, end);
+    if (__HASHIYA_TEST__) probeTrack.time('firstMark');
     painted.show(m, groupOf(m));
     return m;
   }
@@ -102,7 +105,8 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   async function scan(root: Node): Promise<void> {
     const doc = root.ownerDocument ?? document;
     const primed = opts.recognizer.prime(); // answered while the text is read
-    const page = await drive(walkText(root, opts.exclude?.()));
+    await yieldToPage(); // finding the article (page/scope.ts) was a task of its own: the walk starts a new one
+    const page = await drive(walkText(root, opts.exclude?.(), opts.skip));
     await primed;
     await yieldToPage(); // the walk may have used its whole slice; what follows starts a new one
     if (stopped) return;
@@ -220,9 +224,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     });
     for (const block of blocks) {
       // A block inside an editor, a form control or hidden content is no more ours than its parent.
-      if (!insideSkipped(block, opts.root)) await scan(block);
+      if (!insideSkipped(block, opts.root, opts.skip)) await scan(block);
     }
-    lastText = (await drive(walkText(opts.root, opts.exclude?.()))).text;
+    lastText = (await drive(walkText(opts.root, opts.exclude?.(), opts.skip))).text;
     grid?.invalidate();
     opts.onChange?.(mentions.list);
   }
@@ -296,7 +300,8 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   return session;
 }
 
-function insideSkipped(el: Element, root: Element): boolean {
-  for (let a = el.parentElement; a && a !== root; a = a.parentElement) if (isSkipped(a)) return true;
-  return el !== root && isSkipped(el);
+function insideSkipped(el: Element, root: Element, skip?: SkipFn): boolean {
+  const skipped = (a: Element) => isSkipped(a) || !!skip?.(a);
+  for (let a = el.parentElement; a && a !== root; a = a.parentElement) if (skipped(a)) return true;
+  return el !== root && skipped(el);
 }

@@ -10,6 +10,8 @@ import { classifySite } from '../background/sites';
 import { watchLifetime } from './lifetime';
 import { watchLocation } from './location';
 import { createMarkSession, type MarkSession } from './marks';
+import { pageScope, watchScope } from './scope';
+import { probeTrack } from './test-probe';
 import { createRecognizer } from './recognizer';
 import { createNavigator } from './navigate';
 import { attachCard, type CardHandle } from './card-wiring';
@@ -21,6 +23,7 @@ import { resolveLang } from '../i18n/strings';
 import type { PageMention } from './types';
 
 export async function startPage(): Promise<void> {
+  if (__HASHIYA_TEST__) probeTrack.time('started');
   const life = watchLifetime();
   let settings = await getSettings();
   const host = location.hostname;
@@ -36,6 +39,8 @@ export async function startPage(): Promise<void> {
   let ui: UiHost | null = null;
   let passages: PassagesHandle | null = null;
   let story: StoryMatch | null = null;
+  let unwatchScope: (() => void) | null = null;
+  const wholePage = () => settings.wholePageHosts.includes(host);
   const navigator = createNavigator(
     () => session?.all() ?? [],
     (m) => card?.open(m),
@@ -43,8 +48,15 @@ export async function startPage(): Promise<void> {
 
   async function run() {
     if (session || !life.alive || !wanted()) return;
+    // The article only (its headline, no menus, share buttons or footers), unless the reader asked
+    // for the whole page on this site.
+    if (__HASHIYA_TEST__) probeTrack.time('scoping');
+    const scope = pageScope(document, wholePage());
+    if (__HASHIYA_TEST__) probeTrack.time('scoped');
+    unwatchScope = watchScope(document, scope, () => restart());
     const s = createMarkSession({
       root: document.body,
+      skip: scope.skips,
       recognizer,
       published: readPageMeta(document).published,
       style: settings.markStyle,
@@ -57,6 +69,7 @@ export async function startPage(): Promise<void> {
     });
     session = s;
     await s.start();
+    if (__HASHIYA_TEST__) probeTrack.time('done');
     if (session !== s) return;
     ui = createUiHost(CARD_CSS + PASSAGE_CSS);
     const lang = () => resolveLang(settings.language);
@@ -72,6 +85,8 @@ export async function startPage(): Promise<void> {
   }
 
   function halt() {
+    unwatchScope?.();
+    unwatchScope = null;
     passages?.destroy();
     passages = null;
     card?.destroy();
@@ -121,6 +136,7 @@ export async function startPage(): Promise<void> {
     settings = next;
     if (!wanted()) return halt();
     if (!session) return void run().catch(quiet);
+    if (next.wholePageHosts.includes(host) !== before.wholePageHosts.includes(host)) return restart();
     if (next.markStyle !== before.markStyle) session.setStyle(next.markStyle);
     if (next.types.join() !== before.types.join()) session.setTypes(new Set(next.types));
   });

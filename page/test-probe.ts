@@ -7,6 +7,8 @@ import type { MarkSession } from './marks';
 
 const hosts = new Set<UiHost>();
 const sessions = new Set<MarkSession>();
+/** performance.now() of the first time each step happened on this page (E2E timing on real pages). */
+const timing: Record<string, number> = {};
 
 export const probeTrack = {
   host(h: UiHost) {
@@ -21,6 +23,9 @@ export const probeTrack = {
   untrackSession(s: MarkSession) {
     sessions.delete(s);
   },
+  time(step: 'started' | 'scoping' | 'scoped' | 'firstMark' | 'done') {
+    timing[step] ??= performance.now();
+  },
 };
 
 export function installTestProbe(): void {
@@ -30,6 +35,7 @@ export function installTestProbe(): void {
       mentions: [...sessions].flatMap((s) =>
         s.all().map((m) => ({ entityId: m.entityId, type: m.type, text: m.range.toString() })),
       ),
+      timing,
     });
     window.dispatchEvent(new CustomEvent('hashiya:probe-result', { detail }));
   });

@@ -19,6 +19,8 @@ export interface Settings {
   disabledHosts: string[];
   /** Other hosts the reader turned Hashiya on for (optional permission granted, script registered). */
   enabledHosts: string[];
+  /** Hosts where the whole page is marked, not only the article (engine/article-scope.ts). */
+  wholePageHosts: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   disabledHosts: [],
   enabledHosts: [],
+  wholePageHosts: [],
 };
 
 export const HOVER_DELAY_RANGE = { min: 150, max: 2000 } as const;

@@ -4,6 +4,7 @@
 // normalize), and the cost of registering highlights alone (for "floor + highlights").
 import { createMatcher, pageEvidence } from '../../engine/matcher';
 import { collectText, rangeFor } from '../../engine/dom-text';
+import { findArticleScope } from '../../engine/article-scope';
 import { normalize } from '../../engine/normalize';
 import type { EntityType, Gazetteer } from '../../engine/types';
 import type { AliasBatch } from '../../engine/alias-lookup';
@@ -127,7 +128,11 @@ async function startBackground(gazUrl: string): Promise<Background> {
   };
 }
 
-export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}): Promise<HashiyaResult> {
+/** `scope`: find the article first and mark only there, as page/start.ts does (real pages); timed. */
+export async function hashiya(
+  gazUrl: string,
+  opts: { pointer?: boolean; scope?: boolean } = {},
+): Promise<HashiyaResult> {
   const background = await startBackground(gazUrl);
   await settle();
   const longTasks: PerformanceEntry[] = [];
@@ -166,8 +171,10 @@ export async function hashiya(gazUrl: string, opts: { pointer?: boolean } = {}):
   let session: MarkSession;
   let t1: number;
   try {
+    const skip = opts.scope ? findArticleScope(document).skips : undefined;
     session = createMarkSession({
       root: document.body,
+      skip,
       recognizer: createRecognizer(lookup),
       style: 'underline',
       types: new Set(ALL_TYPES),
@@ -316,11 +323,12 @@ export interface FloorResult {
 }
 
 /** Scan-only floor: walk the text nodes and normalize, no lookups, no marks. */
-export async function floor(): Promise<FloorResult> {
+/** Scan only: read the text (of the article, when `scope`, finding it included) and normalize it. */
+export async function floor(opts: { scope?: boolean } = {}): Promise<FloorResult> {
   await settle();
   await sleep(0);
   const t0 = now();
-  const page = collectText(document.body);
+  const page = collectText(document.body, null, opts.scope ? findArticleScope(document).skips : undefined);
   const t1 = now();
   const norm = normalize(page.text);
   const t2 = now();

@@ -109,6 +109,21 @@ export function SiteRow({ lang, site, settings, tabId, hasScript, change, onAppl
         hint={hint}
         onToggle={site.kind === 'news' ? toggleNews : toggleOther}
       />
+      {on && (
+        <Toggle
+          id="whole-page"
+          label={t(lang, 'wholePage')}
+          checked={settings.wholePageHosts.includes(host)}
+          hint={t(lang, 'wholePageHint')}
+          onToggle={(next) =>
+            change((s) => ({
+              wholePageHosts: next
+                ? [...new Set([...s.wholePageHosts, host])]
+                : s.wholePageHosts.filter((h) => h !== host),
+            }))
+          }
+        />
+      )}
       {notice && (
         <p class="notice" role="status">
           {t(lang, notice)}

@@ -6,7 +6,8 @@ import '../../page/marks.css';
 
 export default defineContentScript({
   matches: [...NEWS_SITES],
-  runAt: 'document_idle',
+  // document_end, not document_idle: Firefox's idle waits for every subresource, third parties included.
+  runAt: 'document_end',
   // WXT's legacy window.postMessage would tell every page our extension id.
   noScriptStartedPostMessage: true,
   // The lifetime comes from page/lifetime.ts, not WXT's context, which a page event can end.

@@ -207,6 +207,20 @@ describe('Popup: this site', () => {
     await waitFor(async () => (await getSettings()).disabledHosts.length === 0, 'host enabled again');
   });
 
+  it('"Mark the whole page" is per site, shown while the site is on', async () => {
+    await mount();
+    const whole = $<HTMLInputElement>('#whole-page');
+    expect(whole.checked).toBe(false);
+    expect(root.textContent).toContain(STRINGS.en.wholePageHint);
+    await click(whole);
+    await waitFor(async () => (await getSettings()).wholePageHosts.includes('www.bbc.com'), 'whole page on');
+    expect((await getSettings()).wholePageHosts).toEqual(['www.bbc.com']);
+    await click($<HTMLInputElement>('#whole-page'));
+    await waitFor(async () => (await getSettings()).wholePageHosts.length === 0, 'whole page off');
+    await click($<HTMLInputElement>('#site-on'));
+    await waitFor(() => root.querySelector('#whole-page') === null, 'no whole-page switch while the site is off');
+  });
+
   it('on another site asks for the permission inside the click, then has the background register', async () => {
     tabUrl = 'https://example.com/story';
     let resolveRequest!: (granted: boolean) => void;

@@ -27,6 +27,9 @@ const base = inject('fixtureBaseUrl');
 const CARD_BG: [number, number, number] = [253, 252, 248];
 const CARD_LINE: [number, number, number] = [221, 216, 204];
 const PERSON_MARK: [number, number, number] = [194, 65, 12];
+// Firefox (140 ESR) paints no text decoration on highlights: page/marks.css gives it a 13% tint of
+// the same colour instead, over this page's white: 0.13 × (194, 65, 12) + 0.87 × 255.
+const PERSON_TINT: [number, number, number] = [247, 230, 223];
 
 interface Violation {
   directive: string;
@@ -87,9 +90,11 @@ describeEachBrowser('G13 strict page CSP', (kind) => {
       const closed = await screenshotPixels(page);
       const lavrov = marks.find((m) => m.text === 'Sergey Lavrov' && m.rect)!.rect!;
       // The mark is painted in its colour: page/marks.css (the extension's stylesheet) applies under the CSP.
-      expect(
-        countColor(closed, PERSON_MARK, 24, { ...lavrov, y: lavrov.y, height: lavrov.height + 4 }),
-      ).toBeGreaterThan(20);
+      const painted =
+        kind === 'firefox'
+          ? countColor(closed, PERSON_TINT, 6, lavrov) > 200
+          : countColor(closed, PERSON_MARK, 24, { ...lavrov, y: lavrov.y, height: lavrov.height + 6 }) > 20;
+      expect(painted, 'the mark painted in its colour').toBe(true);
       expect(countColor(closed, CARD_BG, 1), 'no card colour on the page before the card').toBeLessThan(50);
 
       await hoverMention(page, 'Sergey Lavrov');

@@ -57,17 +57,27 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export function launch(kind: BrowserKind): Promise<Session> {
+export interface LaunchOptions {
+  /** false: the browser alone, to see what a page does without us (default true). */
+  extension?: boolean;
+  /** Extra Chromium command-line switches. */
+  args?: string[];
+  /** Extra Firefox preferences. */
+  prefs?: Record<string, unknown>;
+}
+
+export function launch(kind: BrowserKind, opts: LaunchOptions = {}): Promise<Session> {
   const dir = EXTENSION_DIRS[kind];
-  if (!existsSync(join(dir, 'manifest.json'))) {
+  if (opts.extension !== false && !existsSync(join(dir, 'manifest.json'))) {
     throw new Error(
       `${dir}/manifest.json is missing: build the test variant (HASHIYA_TEST_HOSTS=1 npx wxt build${kind === 'firefox' ? ' -b firefox' : ''})`,
     );
   }
-  return kind === 'chromium' ? launchChromium(dir) : launchFirefox(dir);
+  return kind === 'chromium' ? launchChromium(dir, opts) : launchFirefox(dir, opts);
 }
 
-async function launchChromium(dir: string): Promise<Session> {
+async function launchChromium(dir: string, opts: LaunchOptions = {}): Promise<Session> {
+  const withExtension = opts.extension !== false;
   const profile = await mkdtemp(join(tmpdir(), 'hashiya-e2e-chromium-'));
   let ctx: BrowserContext | undefined;
   try {
@@ -75,8 +85,8 @@ async function launchChromium(dir: string): Promise<Session> {
       executablePath: EXECUTABLES.chromium,
       headless: true,
       args: [
-        `--disable-extensions-except=${dir}`,
-        `--load-extension=${dir}`,
+        ...(withExtension ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : []),
+        ...(opts.args ?? []),
         '--no-sandbox',
         '--disable-gpu',
         '--disable-background-networking',
@@ -89,14 +99,15 @@ async function launchChromium(dir: string): Promise<Session> {
         '--no-default-browser-check',
       ],
     });
-    const worker =
-      ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await ctx.waitForEvent('serviceworker', {
-        timeout: 20_000,
-        predicate: (w) => w.url().startsWith('chrome-extension://'),
-      }));
+    const worker = !withExtension
+      ? null
+      : (ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+        (await ctx.waitForEvent('serviceworker', {
+          timeout: 20_000,
+          predicate: (w) => w.url().startsWith('chrome-extension://'),
+        })));
     // Node's URL gives origin 'null' for non-special schemes: build it from the host.
-    const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+    const extensionOrigin = worker ? `chrome-extension://${new URL(worker.url()).host}` : '';
     const context = ctx;
     const open = async (url: string) => {
       const page = await context.newPage();
@@ -170,7 +181,7 @@ const OFFLINE_PREFS: Record<string, unknown> = {
   'toolkit.telemetry.updatePing.enabled': false,
 };
 
-async function launchFirefox(dir: string): Promise<Session> {
+async function launchFirefox(dir: string, opts: LaunchOptions = {}): Promise<Session> {
   // No userDataDir: puppeteer creates a fresh temporary profile and deletes it on close.
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
@@ -178,11 +189,13 @@ async function launchFirefox(dir: string): Promise<Session> {
     headless: true,
     // WebDriver BiDi refuses to navigate to moz-extension: URLs (extension pages) without it.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: OFFLINE_PREFS,
+    extraPrefsFirefox: { ...OFFLINE_PREFS, ...opts.prefs },
   });
   try {
-    const id = await browser.installExtension(dir);
-    if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
+    if (opts.extension !== false) {
+      const id = await browser.installExtension(dir);
+      if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
+    }
   } catch (e) {
     await browser.close().catch(() => {});
     throw e;
