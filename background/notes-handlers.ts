@@ -121,6 +121,11 @@ export function registerNoteHandlers(): void {
     await notes().wipe();
   });
 
+  onMessage('notesHealth', async ({ sender }) => {
+    assertExtensionPage(sender);
+    return notes().health();
+  });
+
   onMessage('notesMeta', async ({ sender }) => {
     assertExtensionPage(sender);
     return { lastExport: (await notes().lastExport()) ?? null, tags: await notes().tags() };

@@ -6,6 +6,8 @@ import { UNDO_MS } from './card/CardNotes';
 import { NoteItem } from './notes/NoteItem';
 import { NoteFilters } from './notes/NoteFilters';
 import { ExportImport } from './notes/ExportImport';
+import { PersistNotice } from './notes/PersistNotice';
+import type { NotesHealth } from '../notes/store';
 import './notes.css';
 import { useSettings } from './use-settings';
 
@@ -43,6 +45,7 @@ export function NotesPage() {
   const [entities, setEntities] = useState<Map<string, EntitySummary>>(new Map());
   const [loadFailed, setLoadFailed] = useState(false);
   const [deleted, setDeleted] = useState<Note | null>(null);
+  const [health, setHealth] = useState<NotesHealth | null>(null);
   const seq = useRef(0);
 
   const dir = dirOf(lang);
@@ -50,13 +53,9 @@ export function NotesPage() {
     document.title = `${t(lang, 'appName')} — ${t(lang, 'notesPage')}`;
   }, [lang]);
 
+  // A database from a newer Hashiya: read-only here, said once at the top (notes/newer-db.ts).
   useEffect(() => {
-    // Ask the browser to keep the notes under storage pressure; a refusal changes nothing we show.
-    try {
-      void navigator.storage?.persist?.().catch(() => {});
-    } catch {
-      // not available here
-    }
+    sendMessage('notesHealth').then(setHealth, () => {});
   }, []);
 
   const load = useCallback(async () => {
@@ -164,6 +163,13 @@ export function NotesPage() {
         <h1>{t(lang, 'yourNotes')}</h1>
         {shown && <p class="np-muted">{tf(lang, 'noteCount', { n: count })}</p>}
       </header>
+      {health?.newerVersion != null && (
+        <div class="np-banner" role="alert" data-testid="newer-database">
+          <p>{t(lang, 'newerDatabase')}</p>
+          {health.unreadable > 0 && <p>{tf(lang, 'newerUnreadable', { n: health.unreadable })}</p>}
+        </div>
+      )}
+      <PersistNotice lang={lang} className="np-banner" />
       <div class="np-layout">
         <main class="np-main">
           <NoteFilters

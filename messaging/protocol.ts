@@ -3,7 +3,7 @@ import type { EntityType } from '../engine/types';
 import type { AliasBatch } from '../engine/alias-lookup';
 import type { PageFeatures } from '../engine/story';
 import type { NewNote, Note, NoteFilter, NotePatch, PassageNote } from '../notes/model';
-import type { ImportResult } from '../notes/store';
+import type { ImportResult, NotesHealth } from '../notes/store';
 
 // The one message contract between content scripts, extension pages and the background.
 // Every request is validated in the background (background/validate.ts) before it is handled:
@@ -118,6 +118,8 @@ export interface ProtocolMap {
   importNotes(data: { text: string }): ImportResult;
   wipeNotes(): void;
   notesMeta(): { lastExport: string | null; tags: string[] };
+  /** A database written by a newer Hashiya is read-only here (notes/newer-db.ts). */
+  notesHealth(): NotesHealth;
 
   // Background or popup → content script of a tab.
   pageSummary(): PageSummary;

@@ -18,6 +18,9 @@ import {
   type NotePatch,
 } from './model';
 import { noteTerms, queryTerms } from './search-terms';
+import { NewerDatabaseError, newerInstalledVersion, readNewerDatabase, type ReadableNotes } from './newer-db';
+
+export { NewerDatabaseError };
 
 /** The browser refused the write for lack of space. `cause` is the original error. */
 export class StorageFullError extends Error {
@@ -125,6 +128,19 @@ export interface ImportResult {
   skipped: number;
 }
 
+/** Every query term is a prefix of one of the note's terms (the index's rule, in memory). */
+function hasTerms(note: Note, terms: readonly string[]): boolean {
+  const own = noteTerms(note);
+  return terms.every((q) => own.some((t) => t.startsWith(q)));
+}
+
+export interface NotesHealth {
+  /** Set when the database was written by a newer Hashiya: read-only, see newer-db.ts. */
+  newerVersion: number | null;
+  /** Rows of such a database this version cannot read (not exported, never deleted). */
+  unreadable: number;
+}
+
 const edited = (patch: NotePatch) => patch.body !== undefined || patch.tags !== undefined || patch.color !== undefined;
 
 export class NoteStore {
@@ -138,8 +154,34 @@ export class NoteStore {
     this.newId = options.newId ?? (() => crypto.randomUUID());
   }
 
+  private newer: Promise<number | null> | null = null;
+
+  /** The installed version when the database is newer than this code (checked once, before opening). */
+  private newerVersion(): Promise<number | null> {
+    if (this.db.isOpen()) return Promise.resolve(null);
+    return (this.newer ??= newerInstalledVersion(this.db.name));
+  }
+
+  /** What a newer database holds that we can read; null for our own database. */
+  private async older(): Promise<ReadableNotes | null> {
+    return (await this.newerVersion()) === null ? null : readNewerDatabase(this.db.name);
+  }
+
+  /** Writes are refused on a newer database: it stays exactly as the newer release left it. */
+  private async writable(): Promise<void> {
+    const version = await this.newerVersion();
+    if (version !== null) throw new NewerDatabaseError(version);
+  }
+
+  async health(): Promise<NotesHealth> {
+    const version = await this.newerVersion();
+    if (version === null) return { newerVersion: null, unreadable: 0 };
+    return { newerVersion: version, unreadable: (await readNewerDatabase(this.db.name)).unreadable };
+  }
+
   /** Creates a note. Throws InvalidNoteError or StorageFullError; `input` is never modified. */
   async add(input: NewNote): Promise<Note> {
+    await this.writable();
     const time = this.now().toISOString();
     const common = {
       id: this.newId(),
@@ -161,6 +203,7 @@ export class NoteStore {
   /** Applies `patch` and bumps `updated` — unless only the target moved (re-anchoring is not an
    *  edit by the reader). Undefined when the note does not exist. */
   async update(id: string, patch: NotePatch): Promise<Note | undefined> {
+    await this.writable();
     return guardQuota(() =>
       this.db.transaction('rw', this.db.notes, async () => {
         const current = await this.db.notes.get(id);
@@ -185,6 +228,7 @@ export class NoteStore {
 
   /** Deletes a note and returns it, so the caller can offer undo (restore). */
   async remove(id: string): Promise<Note | undefined> {
+    await this.writable();
     return this.db.transaction('rw', this.db.notes, async () => {
       const current = await this.db.notes.get(id);
       if (!current) return undefined;
@@ -195,11 +239,14 @@ export class NoteStore {
 
   /** Undo of remove: puts the note back exactly as it was (same id and times). */
   async restore(note: Note): Promise<void> {
+    await this.writable();
     validate(note);
     await guardQuota(() => this.db.notes.put(toRecord(note)));
   }
 
   async get(id: string): Promise<Note | undefined> {
+    const old = await this.older();
+    if (old) return old.notes.find((n) => n.id === id);
     const record = await this.db.notes.get(id);
     return record && toNote(record);
   }
@@ -221,12 +268,16 @@ export class NoteStore {
     } catch {
       return [];
     }
+    const old = await this.older();
+    if (old) return old.notes.filter((n) => n.kind === 'passage' && n.target.url === key).sort(newestFirst);
     const records = await this.db.notes.where('target.url').equals(key).toArray();
     return records.map(toNote).sort(newestFirst);
   }
 
   /** Notes matching every condition of `filter`, newest first. Uses the most selective index. */
   async list(filter: NoteFilter = {}): Promise<Note[]> {
+    const old = await this.older();
+    if (old) return old.notes.filter((n) => matches(n, filter)).sort(newestFirst);
     const { notes } = this.db;
     let records: NoteRecord[];
     if (filter.entityId) records = await notes.where('entityId').equals(filter.entityId).toArray();
@@ -246,6 +297,8 @@ export class NoteStore {
   async search(query: string, filter: NoteFilter = {}): Promise<Note[]> {
     const terms = queryTerms(query);
     if (terms.length === 0) return this.list(filter);
+    const old = await this.older();
+    if (old) return old.notes.filter((n) => matches(n, filter) && hasTerms(n, terms)).sort(newestFirst);
     const { notes } = this.db;
     const records = await this.db.transaction('r', notes, async () => {
       let ids: Set<string> | null = null;
@@ -267,6 +320,8 @@ export class NoteStore {
 
   /** Every tag in use, sorted (for the tag filter). */
   async tags(): Promise<string[]> {
+    const old = await this.older();
+    if (old) return [...new Set(old.notes.flatMap((n) => n.tags))].sort();
     return (await this.db.notes.orderBy('tags').uniqueKeys()) as string[];
   }
 
@@ -275,6 +330,7 @@ export class NoteStore {
    * written or (quota, any error) none is. Callers validate first (import.ts does).
    */
   async addMissing(incoming: readonly Note[]): Promise<ImportResult> {
+    await this.writable();
     for (const note of incoming) validate(note);
     return guardQuota(() =>
       this.db.transaction('rw', this.db.notes, async () => {
@@ -294,6 +350,7 @@ export class NoteStore {
 
   /** Deletes every note and the export record. */
   async wipe(): Promise<void> {
+    await this.writable();
     await this.db.transaction('rw', this.db.notes, this.db.meta, async () => {
       await this.db.notes.clear();
       await this.db.meta.clear();
@@ -302,10 +359,13 @@ export class NoteStore {
 
   /** ISO time of the last export, if any. */
   async lastExport(): Promise<string | undefined> {
+    const old = await this.older();
+    if (old) return old.lastExport;
     return (await this.db.meta.get('lastExport'))?.value;
   }
 
   async markExported(at: Date = this.now()): Promise<void> {
+    if ((await this.newerVersion()) !== null) return; // a newer database is only read
     await guardQuota(() => this.db.meta.put({ key: 'lastExport', value: at.toISOString() }));
   }
 

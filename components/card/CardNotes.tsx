@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type UiLang } from '../../i18n/strings';
 import { formatDate } from './CorpusMentions';
 import { draftKeys } from '../draft-keys';
+import { noteErrorText } from '../notes/note-errors';
 
 // "Your notes" on the card: list, add, edit, delete with undo. Note bodies are the reader's own
 // text but still render as text only. A failed save never loses the draft: the reader's words stay
@@ -46,8 +47,7 @@ export function CardNotes({ lang, notes, onAdd, onEdit, onDelete, onUndo }: Prop
     return () => clearTimeout(timer);
   }, [undoToken]);
 
-  const failed = (e: unknown) =>
-    setError(t(lang, (e as { name?: unknown } | null)?.name === 'StorageFullError' ? 'storageFull' : 'noteFailed'));
+  const failed = (e: unknown) => setError(noteErrorText(lang, e));
 
   function start(which: string | typeof NEW, text: string) {
     setEditing(which);
