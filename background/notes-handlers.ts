@@ -10,6 +10,7 @@ import { exportNotes } from '../notes/export';
 import { importNotes, MAX_IMPORT_CHARS } from '../notes/import';
 import { assertContentScriptFor, assertExtensionPage, isExtensionPage, SenderError } from './senders';
 import type { Browser } from 'wxt/browser';
+import { announceNotesChanged } from './notes-broadcast';
 
 let store: NoteStore | null = null;
 const notes = () => (store ??= new NoteStore());
@@ -74,7 +75,9 @@ export function registerNoteHandlers(): void {
   onMessage('addNote', async ({ data, sender }) => {
     const req = v.parse(AddRequest, data);
     assertMayTouch(sender, req.url, req.note as { kind: Note['kind']; target?: { url?: string } });
-    return notes().add(req.note as never);
+    const note = await notes().add(req.note as never);
+    void announceNotesChanged({ change: 'added', ids: [note.id] });
+    return note;
   });
 
   onMessage('updateNote', async ({ data, sender }) => {
@@ -82,7 +85,9 @@ export function registerNoteHandlers(): void {
     const current = await notes().get(req.id);
     if (!current) throw new Error('that note no longer exists');
     assertMayTouch(sender, req.url, current);
-    return (await notes().update(req.id, req.patch)) ?? null;
+    const note = (await notes().update(req.id, req.patch)) ?? null;
+    if (note) void announceNotesChanged({ change: 'updated', ids: [note.id] });
+    return note;
   });
 
   onMessage('deleteNote', async ({ data, sender }) => {
@@ -90,13 +95,16 @@ export function registerNoteHandlers(): void {
     const current = await notes().get(req.id);
     if (!current) return null;
     assertMayTouch(sender, req.url, current);
-    return (await notes().remove(req.id)) ?? null;
+    const removed = (await notes().remove(req.id)) ?? null;
+    if (removed) void announceNotesChanged({ change: 'deleted', ids: [removed.id] });
+    return removed;
   });
 
   onMessage('restoreNote', async ({ data, sender }) => {
     const req = v.parse(RestoreRequest, data);
     assertMayTouch(sender, req.url, req.note as { kind: Note['kind']; target?: { url?: string } });
     await notes().restore(req.note as unknown as Note);
+    void announceNotesChanged({ change: 'restored', ids: [req.note.id] });
   });
 
   // ---- extension pages only ----
@@ -113,12 +121,15 @@ export function registerNoteHandlers(): void {
 
   onMessage('importNotes', async ({ data, sender }) => {
     assertExtensionPage(sender);
-    return importNotes(notes(), v.parse(ImportRequest, data).text);
+    const result = await importNotes(notes(), v.parse(ImportRequest, data).text);
+    if (result.added) void announceNotesChanged({ change: 'bulk', ids: [] });
+    return result;
   });
 
   onMessage('wipeNotes', async ({ sender }) => {
     assertExtensionPage(sender);
     await notes().wipe();
+    void announceNotesChanged({ change: 'bulk', ids: [] });
   });
 
   onMessage('notesHealth', async ({ sender }) => {

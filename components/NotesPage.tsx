@@ -7,6 +7,7 @@ import { NoteItem } from './notes/NoteItem';
 import { NoteFilters } from './notes/NoteFilters';
 import { ExportImport } from './notes/ExportImport';
 import { PersistNotice } from './notes/PersistNotice';
+import { watchNotesChanged } from './notes/notes-changed';
 import type { NotesHealth } from '../notes/store';
 import './notes.css';
 import { useSettings } from './use-settings';
@@ -46,6 +47,9 @@ export function NotesPage() {
   const [loadFailed, setLoadFailed] = useState(false);
   const [deleted, setDeleted] = useState<Note | null>(null);
   const [health, setHealth] = useState<NotesHealth | null>(null);
+  // Notes open in an editor, as they were when editing started: one deleted elsewhere meanwhile
+  // stays on screen with its draft (NoteItem `gone`), so nothing the reader typed disappears.
+  const [editingNotes, setEditingNotes] = useState<ReadonlyMap<string, Note>>(new Map());
   const seq = useRef(0);
 
   const dir = dirOf(lang);
@@ -92,6 +96,9 @@ export function NotesPage() {
     return () => clearTimeout(timer);
   }, [input, query]);
 
+  // Writes made elsewhere (another tab, a card on a news page): the background announces them.
+  useEffect(() => watchNotesChanged(() => void loadRef.current()), []);
+
   useEffect(() => {
     const onVisible = () => {
       if (document.visibilityState === 'visible') void loadRef.current();
@@ -132,8 +139,28 @@ export function NotesPage() {
 
   const entityName = useCallback((id: string) => displayName(entities.get(id), lang) ?? id, [entities, lang]);
 
-  async function save(note: Note, patch: NotePatch) {
-    await sendMessage('updateNote', { url: location.href, id: note.id, patch });
+  const onEditing = useCallback((id: string, base: Note | null) => {
+    setEditingNotes((prev) => {
+      const next = new Map(prev);
+      if (base) next.set(id, base);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
+  async function save(note: Note, patch: NotePatch, gone: boolean) {
+    if (gone) {
+      // Deleted elsewhere while edited here: the reader chose to keep it, as a new note.
+      const common = { body: patch.body ?? note.body, tags: patch.tags ?? note.tags, color: patch.color ?? note.color };
+      const again =
+        note.kind === 'entity'
+          ? { kind: 'entity' as const, entityId: note.entityId, ...common }
+          : { kind: 'passage' as const, target: note.target, ...common };
+      await sendMessage('addNote', { url: location.href, note: again });
+    } else {
+      const updated = await sendMessage('updateNote', { url: location.href, id: note.id, patch });
+      if (!updated) throw new Error('that note no longer exists');
+    }
     await load();
   }
 
@@ -155,6 +182,22 @@ export function NotesPage() {
   }
 
   const count = shown?.length ?? 0;
+  const goneNotes = useMemo(() => {
+    const present = new Set((all ?? []).map((n) => n.id));
+    return all ? [...editingNotes.values()].filter((n) => !present.has(n.id)) : [];
+  }, [all, editingNotes]);
+  const item = (note: Note, gone: boolean) => (
+    <NoteItem
+      key={note.id}
+      lang={lang}
+      note={note}
+      gone={gone}
+      entityName={note.kind === 'entity' ? entityName(note.entityId) : undefined}
+      onSave={(patch) => save(note, patch, gone)}
+      onDelete={() => remove(note)}
+      onEditing={(base) => onEditing(note.id, base)}
+    />
+  );
   const empty = useMemo(() => (all && all.length === 0 ? t(lang, 'noNotes') : t(lang, 'noNotesMatch')), [all, lang]);
 
   return (
@@ -192,18 +235,10 @@ export function NotesPage() {
           )}
           {shown === null ? (
             !loadFailed && <p class="np-muted">{t(lang, 'loading')}</p>
-          ) : shown.length ? (
+          ) : shown.length || goneNotes.length ? (
             <ul class="np-list">
-              {shown.map((note) => (
-                <NoteItem
-                  key={`${note.id}:${note.updated}`}
-                  lang={lang}
-                  note={note}
-                  entityName={note.kind === 'entity' ? entityName(note.entityId) : undefined}
-                  onSave={(patch) => save(note, patch)}
-                  onDelete={() => remove(note)}
-                />
-              ))}
+              {/* One keyed array: an item moving from `shown` to `goneNotes` keeps its editor state. */}
+              {[...goneNotes.map((note) => item(note, true)), ...shown.map((note) => item(note, false))]}
             </ul>
           ) : (
             <p class="np-muted">{empty}</p>

@@ -77,6 +77,14 @@ export interface CorpusOverview {
   entities: (EntitySummary & { gloss: Record<string, string>; articleIds: string[]; count: number })[];
 }
 
+/** What a notes write changed, as the background announces it to open views (notesChanged). */
+export interface NotesChange {
+  /** `bulk`: an import or a wipe, when ids would be a whole collection. */
+  change: 'added' | 'updated' | 'deleted' | 'restored' | 'bulk';
+  /** Ids of the notes written (empty for `bulk`). */
+  ids: string[];
+}
+
 /** The most ids one getEntities request may carry. */
 export const MAX_ENTITY_IDS = 5000;
 
@@ -120,6 +128,10 @@ export interface ProtocolMap {
   notesMeta(): { lastExport: string | null; tags: string[] };
   /** A database written by a newer Hashiya is read-only here (notes/newer-db.ts). */
   notesHealth(): NotesHealth;
+
+  // Background → open extension pages and content scripts, after every notes write. A hint only:
+  // receivers check its shape and ask again for the notes themselves.
+  notesChanged(data: NotesChange): void;
 
   // Background or popup → content script of a tab.
   pageSummary(): PageSummary;

@@ -30,6 +30,8 @@ const NEW = Symbol('new');
 
 export function CardNotes({ lang, notes, onAdd, onEdit, onDelete, onUndo }: Props) {
   const [editing, setEditing] = useState<string | typeof NEW | null>(null);
+  // The note as it was when its editing started: a later difference was made elsewhere.
+  const [base, setBase] = useState<CardNote | null>(null);
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,22 +53,36 @@ export function CardNotes({ lang, notes, onAdd, onEdit, onDelete, onUndo }: Prop
 
   function start(which: string | typeof NEW, text: string) {
     setEditing(which);
+    setBase(which === NEW ? null : (notes.find((n) => n.id === which) ?? null));
     setDraft(text);
     setError(null);
   }
 
   function cancel() {
     setEditing(null);
+    setBase(null);
     setDraft('');
     setError(null);
   }
+
+  // Edited here while changed or deleted elsewhere (another tab, the notes page): say so and keep
+  // the draft. Save is the reader's call: last write wins, and a deleted note is added back.
+  const current = typeof editing === 'string' ? notes.find((n) => n.id === editing) : undefined;
+  const gone = typeof editing === 'string' && !current;
+  const conflict = busy
+    ? null
+    : gone
+      ? 'deletedElsewhere'
+      : current && base && (current.body !== base.body || current.updated !== base.updated)
+        ? 'changedElsewhere'
+        : null;
 
   async function save() {
     const body = draft.trim();
     if (!body || busy || editing === null) return;
     setBusy(true);
     try {
-      await (editing === NEW ? onAdd(body) : onEdit(editing, body));
+      await (editing === NEW || gone ? onAdd(body) : onEdit(editing, body));
       cancel();
     } catch (e) {
       failed(e); // the draft stays as typed
@@ -102,6 +118,11 @@ export function CardNotes({ lang, notes, onAdd, onEdit, onDelete, onUndo }: Prop
 
   const editor = (
     <div>
+      {conflict && (
+        <p class="hs-status" role="alert" data-testid="note-conflict">
+          {t(lang, conflict)}
+        </p>
+      )}
       <textarea
         ref={area}
         value={draft}
@@ -168,7 +189,7 @@ export function CardNotes({ lang, notes, onAdd, onEdit, onDelete, onUndo }: Prop
           </div>
         )}
       </div>
-      {editing === NEW ? (
+      {editing === NEW || gone ? (
         editor
       ) : (
         <div class="hs-row">

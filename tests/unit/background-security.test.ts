@@ -38,6 +38,7 @@ const PRIVILEGED: [string, unknown][] = [
   ['importNotes', { text: '[]' }],
   ['wipeNotes', undefined],
   ['notesMeta', undefined],
+  ['notesHealth', undefined],
   ['getCorpusOverview', undefined],
   ['getArticle', { articleId: '000_170d4d68c2385a85' }],
   ['enableSite', { origin: 'https://example.org' }],
