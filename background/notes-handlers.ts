@@ -3,7 +3,7 @@
 // notes — passage notes only for its own page. Listing everything, export, import and wipe are
 // for extension pages. Every payload is validated (the store validates notes again on write).
 import * as v from 'valibot';
-import { onMessage } from '../messaging/protocol';
+import { onMessage, sendMessage } from '../messaging/protocol';
 import { NoteStore } from '../notes/store';
 import { pageUrl, type Note } from '../notes/model';
 import { exportNotes } from '../notes/export';
@@ -121,7 +121,10 @@ export function registerNoteHandlers(): void {
 
   onMessage('importNotes', async ({ data, sender }) => {
     assertExtensionPage(sender);
-    const result = await importNotes(notes(), v.parse(ImportRequest, data).text);
+    // Progress goes to the extension pages (the notes page shows a bar); nobody listening is fine.
+    const progress = (done: number, total: number) =>
+      void sendMessage('importProgress', { done, total }).catch(() => {});
+    const result = await importNotes(notes(), v.parse(ImportRequest, data).text, progress);
     if (result.added) void announceNotesChanged({ change: 'bulk', ids: [] });
     return result;
   });

@@ -51,6 +51,7 @@ export function NotesPage() {
   // stays on screen with its draft (NoteItem `gone`), so nothing the reader typed disappears.
   const [editingNotes, setEditingNotes] = useState<ReadonlyMap<string, Note>>(new Map());
   const seq = useRef(0);
+  const shownQuery = useRef('');
 
   const dir = dirOf(lang);
   useEffect(() => {
@@ -74,6 +75,7 @@ export function NotesPage() {
       ]);
       if (n !== seq.current) return; // a newer query answered (or will)
       setAll([...every].sort(newestFirst));
+      shownQuery.current = q;
       setShown([...(matching ?? every)].sort(newestFirst));
       setMeta(m);
       setLoadFailed(false);
@@ -95,6 +97,13 @@ export function NotesPage() {
     const timer = setTimeout(() => setQuery(input), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [input, query]);
+
+  // A User Timing mark once a list is on screen (effects run after the paint): the notes-at-scale
+  // benchmark reads first paint and search latency from it.
+  useEffect(() => {
+    if (shown)
+      performance.mark?.('hashiya:notes-listed', { detail: { query: shownQuery.current, count: shown.length } });
+  }, [shown]);
 
   // Writes made elsewhere (another tab, a card on a news page): the background announces them.
   useEffect(() => watchNotesChanged(() => void loadRef.current()), []);

@@ -132,6 +132,8 @@ export interface ProtocolMap {
   // Background → open extension pages and content scripts, after every notes write. A hint only:
   // receivers check its shape and ask again for the notes themselves.
   notesChanged(data: NotesChange): void;
+  /** Background → extension pages while an import writes: notes written so far of `total`. */
+  importProgress(data: { done: number; total: number }): void;
 
   // Background or popup → content script of a tab.
   pageSummary(): PageSummary;

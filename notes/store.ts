@@ -141,6 +141,9 @@ export interface NotesHealth {
   unreadable: number;
 }
 
+/** Notes per progress report of an import (all in one transaction regardless). */
+const IMPORT_SLICE = 500;
+
 const edited = (patch: NotePatch) => patch.body !== undefined || patch.tags !== undefined || patch.color !== undefined;
 
 export class NoteStore {
@@ -329,7 +332,10 @@ export class NoteStore {
    * Adds the notes whose id is not stored yet, all in ONE transaction: either all new notes are
    * written or (quota, any error) none is. Callers validate first (import.ts does).
    */
-  async addMissing(incoming: readonly Note[]): Promise<ImportResult> {
+  async addMissing(
+    incoming: readonly Note[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ImportResult> {
     await this.writable();
     for (const note of incoming) validate(note);
     return guardQuota(() =>
@@ -342,7 +348,11 @@ export class NoteStore {
           seen.add(note.id);
           fresh.push(toRecord(note));
         });
-        await this.db.notes.bulkAdd(fresh);
+        // Still one transaction (all or nothing); written in slices only to report progress.
+        for (let i = 0; i < fresh.length; i += IMPORT_SLICE) {
+          await this.db.notes.bulkAdd(fresh.slice(i, i + IMPORT_SLICE));
+          onProgress?.(Math.min(i + IMPORT_SLICE, fresh.length), fresh.length);
+        }
         return { added: fresh.length, skipped: incoming.length - fresh.length };
       }),
     );
