@@ -11,6 +11,7 @@ import { importNotes, MAX_IMPORT_CHARS } from '../notes/import';
 import { assertContentScriptFor, assertExtensionPage, isExtensionPage, SenderError } from './senders';
 import type { Browser } from 'wxt/browser';
 import { announceNotesChanged } from './notes-broadcast';
+import { notesFacets, notesPage } from '../notes/paging';
 
 let store: NoteStore | null = null;
 const notes = () => (store ??= new NoteStore());
@@ -31,6 +32,12 @@ const RestoreRequest = v.object({ url: Url, note: v.looseObject({ id: Id, kind: 
 const ListRequest = v.object({
   query: v.optional(v.pipe(v.string(), v.maxLength(500))),
   filter: v.optional(v.looseObject({})),
+});
+const PageRequest = v.object({
+  query: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  filter: v.optional(v.looseObject({})),
+  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50_000)),
+  ids: v.optional(v.pipe(v.array(Id), v.maxLength(100))),
 });
 const ExportRequest = v.object({ format: v.picklist(['jsonld', 'markdown', 'csv']) });
 const ImportRequest = v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) });
@@ -133,6 +140,16 @@ export function registerNoteHandlers(): void {
     assertExtensionPage(sender);
     await notes().wipe();
     void announceNotesChanged({ change: 'bulk', ids: [] });
+  });
+
+  onMessage('notesPage', async ({ data, sender }) => {
+    assertExtensionPage(sender);
+    return notesPage(notes(), v.parse(PageRequest, data));
+  });
+
+  onMessage('notesFacets', async ({ sender }) => {
+    assertExtensionPage(sender);
+    return notesFacets(notes());
   });
 
   onMessage('notesHealth', async ({ sender }) => {

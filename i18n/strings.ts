@@ -129,6 +129,7 @@ const en = {
     'Your browser has not agreed to keep Hashiya’s storage for good: if the disk runs short, it may clear your notes without asking. Export your notes now and then to keep a copy.',
   notedDismiss: 'Got it',
   importProgress: 'Importing: {done} of {total}',
+  showMore: 'Show more ({n} not shown)',
 };
 
 type Key = keyof typeof en;
@@ -256,6 +257,7 @@ const ar: Record<Key, string> = {
     'لم يوافق متصفحك على الاحتفاظ بمساحة حاشية بصفة دائمة: إذا ضاق القرص فقد يمسح ملاحظاتك دون أن يسألك. صدّر ملاحظاتك من حين لآخر لتحتفظ بنسخة منها.',
   notedDismiss: 'فهمت',
   importProgress: 'جارٍ الاستيراد: {done} من {total}',
+  showMore: 'اعرض المزيد ({n} غير معروضة)',
 };
 
 export const STRINGS: Record<UiLang, Record<Key, string>> = { en, ar };

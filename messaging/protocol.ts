@@ -4,6 +4,7 @@ import type { AliasBatch } from '../engine/alias-lookup';
 import type { PageFeatures } from '../engine/story';
 import type { NewNote, Note, NoteFilter, NotePatch, PassageNote } from '../notes/model';
 import type { ImportResult, NotesHealth } from '../notes/store';
+import type { NotesFacets, NotesPageRequest, NotesPageResult } from '../notes/paging';
 
 // The one message contract between content scripts, extension pages and the background.
 // Every request is validated in the background (background/validate.ts) before it is handled:
@@ -126,6 +127,10 @@ export interface ProtocolMap {
   importNotes(data: { text: string }): ImportResult;
   wipeNotes(): void;
   notesMeta(): { lastExport: string | null; tags: string[] };
+  /** The notes page's list: the newest `limit` matches and counts (notes/paging.ts). */
+  notesPage(data: NotesPageRequest): NotesPageResult;
+  /** The notes page's filter choices, from index keys. */
+  notesFacets(): NotesFacets;
   /** A database written by a newer Hashiya is read-only here (notes/newer-db.ts). */
   notesHealth(): NotesHealth;
 

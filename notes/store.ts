@@ -151,10 +151,25 @@ export class NoteStore {
   private readonly now: () => Date;
   private readonly newId: () => string;
 
+  /** Bumped after every write settles (committed or failed): readers' caches compare it (paging.ts). */
+  generation = 0;
+
   constructor(db: NotesDb | string = NOTES_DB_NAME, options: NoteStoreOptions = {}) {
     this.db = typeof db === 'string' ? openNotesDb(db) : db;
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    // Every write method, wrapped once here rather than in six places: `generation` moves only after
+    // the write's transaction is over, so a cache built meanwhile is known to be stale.
+    for (const name of ['add', 'update', 'remove', 'restore', 'addMissing', 'wipe'] as const) {
+      const write = this[name].bind(this) as (...args: unknown[]) => Promise<unknown>;
+      (this as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+        try {
+          return await write(...args);
+        } finally {
+          this.generation++;
+        }
+      };
+    }
   }
 
   private newer: Promise<number | null> | null = null;
@@ -174,6 +189,11 @@ export class NoteStore {
   private async writable(): Promise<void> {
     const version = await this.newerVersion();
     if (version !== null) throw new NewerDatabaseError(version);
+  }
+
+  /** True when the database is a newer release's (read-only; indexes not to be relied on). */
+  async isNewer(): Promise<boolean> {
+    return (await this.newerVersion()) !== null;
   }
 
   async health(): Promise<NotesHealth> {

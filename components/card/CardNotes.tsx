@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, type UiLang } from '../../i18n/strings';
+import { t, tf, type UiLang } from '../../i18n/strings';
 import { formatDate } from './CorpusMentions';
 import { draftKeys } from '../draft-keys';
 import { noteErrorText } from '../notes/note-errors';
@@ -16,6 +16,8 @@ export interface CardNote {
 }
 
 export const UNDO_MS = 6000;
+/** Notes shown at first (newest first); an entity may have hundreds, and a card must open in a frame. */
+export const CARD_NOTES_SHOWN = 5;
 
 interface Props {
   lang: UiLang;
@@ -37,6 +39,7 @@ export function CardNotes({ lang, notes, onAdd, onEdit, onDelete, onUndo }: Prop
   const [error, setError] = useState<string | null>(null);
   // 0: no undo offered; each delete bumps it so a second delete restarts the window.
   const [undoToken, setUndoToken] = useState(0);
+  const [cap, setCap] = useState(CARD_NOTES_SHOWN);
   const area = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -152,31 +155,40 @@ export function CardNotes({ lang, notes, onAdd, onEdit, onDelete, onUndo }: Prop
       )}
       {notes.length ? (
         <ul>
-          {notes.map((n) => (
-            <li class="hs-note" key={n.id}>
-              {editing === n.id ? (
-                editor
-              ) : (
-                <>
-                  <p class="hs-note-body" dir="auto">
-                    {n.body}
-                  </p>
-                  <div class="hs-row">
-                    <span class="hs-date">{formatDate(n.updated, lang)}</span>
-                    <button type="button" class="hs-btn hs-quiet" onClick={() => start(n.id, n.body)}>
-                      {t(lang, 'edit')}
-                    </button>
-                    <button type="button" class="hs-btn hs-quiet" onClick={() => remove(n.id)}>
-                      {t(lang, 'delete')}
-                    </button>
-                  </div>
-                </>
-              )}
-            </li>
-          ))}
+          {notes
+            .filter((n, i) => i < cap || n.id === editing)
+            .map((n) => (
+              <li class="hs-note" key={n.id}>
+                {editing === n.id ? (
+                  editor
+                ) : (
+                  <>
+                    <p class="hs-note-body" dir="auto">
+                      {n.body}
+                    </p>
+                    <div class="hs-row">
+                      <span class="hs-date">{formatDate(n.updated, lang)}</span>
+                      <button type="button" class="hs-btn hs-quiet" onClick={() => start(n.id, n.body)}>
+                        {t(lang, 'edit')}
+                      </button>
+                      <button type="button" class="hs-btn hs-quiet" onClick={() => remove(n.id)}>
+                        {t(lang, 'delete')}
+                      </button>
+                    </div>
+                  </>
+                )}
+              </li>
+            ))}
         </ul>
       ) : (
         editing !== NEW && <p class="hs-status">{t(lang, 'noNotes')}</p>
+      )}
+      {notes.length > cap && (
+        <div class="hs-row">
+          <button type="button" class="hs-btn hs-quiet" onClick={() => setCap((c) => c + 20)}>
+            {tf(lang, 'showMore', { n: notes.length - cap })}
+          </button>
+        </div>
       )}
       {/* Always present so screen readers announce what appears in it. */}
       <div role="status">

@@ -39,6 +39,8 @@ const PRIVILEGED: [string, unknown][] = [
   ['wipeNotes', undefined],
   ['notesMeta', undefined],
   ['notesHealth', undefined],
+  ['notesPage', { limit: 10 }],
+  ['notesFacets', undefined],
   ['getCorpusOverview', undefined],
   ['getArticle', { articleId: '000_170d4d68c2385a85' }],
   ['enableSite', { origin: 'https://example.org' }],

@@ -51,6 +51,14 @@ beforeEach(() => {
   health = { newerVersion: null, unreadable: 0 };
   send.mockImplementation(async (type: string, data: any) => {
     if (type === 'listNotes') return [...store];
+    if (type === 'notesPage')
+      return {
+        notes: store.slice(0, data.limit),
+        total: store.length,
+        all: store.length,
+        pinned: store.filter((n) => (data.ids ?? []).includes(n.id)),
+      };
+    if (type === 'notesFacets') return { entityIds: [], hosts: [], tags: [] };
     if (type === 'notesMeta') return { lastExport: null, tags: [] };
     if (type === 'notesHealth') return health;
     if (type === 'getEntities') return [];
@@ -214,6 +222,23 @@ describe('card notes: writes made elsewhere', () => {
     await act(async () => button(en.save).click());
     expect(p.onAdd).toHaveBeenCalledWith('survivor');
     expect(p.onEdit).not.toHaveBeenCalled();
+  });
+});
+
+describe('card of an entity with many notes', () => {
+  it('shows the newest few at once and the rest on request', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => ({ id: `n${i}`, body: `note ${i}`, updated: NOTE.updated }));
+    act(() =>
+      render(
+        <CardNotes lang="en" notes={many} onAdd={vi.fn()} onEdit={vi.fn()} onDelete={vi.fn()} onUndo={vi.fn()} />,
+        root,
+      ),
+    );
+    const shown = () => [...root.querySelectorAll('.hs-note-body')].map((el) => el.textContent);
+    expect(shown()).toEqual(['note 0', 'note 1', 'note 2', 'note 3', 'note 4']);
+    const more = [...root.querySelectorAll('button')].find((b) => b.textContent!.includes('495'))!;
+    act(() => more.click());
+    expect(shown()).toHaveLength(25);
   });
 });
 
