@@ -18,6 +18,7 @@ import {
   type NotePatch,
 } from './model';
 import { noteTerms, queryTerms } from './search-terms';
+import { matchingIds } from './term-rows';
 import { NewerDatabaseError, newerInstalledVersion, readNewerDatabase, type ReadableNotes } from './newer-db';
 
 export { NewerDatabaseError };
@@ -314,7 +315,7 @@ export class NoteStore {
   }
 
   /**
-   * Notes holding every term of `query` (AND), each as a prefix of an indexed term, then `filter`.
+   * Notes holding every term of `query` (AND), each as a prefix of one of its terms (notes/term-rows.ts), then `filter`.
    * An empty query lists by filter alone.
    */
   async search(query: string, filter: NoteFilter = {}): Promise<Note[]> {
@@ -322,18 +323,8 @@ export class NoteStore {
     if (terms.length === 0) return this.list(filter);
     const old = await this.older();
     if (old) return old.notes.filter((n) => matches(n, filter) && hasTerms(n, terms)).sort(newestFirst);
-    const { notes } = this.db;
-    const records = await this.db.transaction('r', notes, async () => {
-      let ids: Set<string> | null = null;
-      for (const term of terms) {
-        const keys = await notes.where('terms').startsWith(term).primaryKeys();
-        const next = new Set<string>();
-        for (const k of keys) if (!ids || ids.has(k)) next.add(k);
-        ids = next;
-        if (ids.size === 0) return [];
-      }
-      return notes.bulkGet([...(ids ?? [])]);
-    });
+    const ids = await matchingIds(this, terms);
+    const records = await this.db.notes.bulkGet(ids);
     return records
       .filter((r): r is NoteRecord => r !== undefined)
       .map(toNote)
