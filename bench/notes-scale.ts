@@ -121,6 +121,8 @@ export async function notesAtScale(opts: {
     await page.waitForSelector('.np-ok', { timeout: 120_000 });
     const importMs = Date.now() - t0;
     opts.log(`notes at scale: imported ${count} notes in ${importMs} ms`);
+    // Let the open page's refresh after the import finish: first paint is measured on a quiet background.
+    await page.waitForTimeout(3000);
 
     // First paint of a new notes page.
     const paintMs: number[] = [];

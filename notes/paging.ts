@@ -13,6 +13,9 @@ import type { NoteRecord } from './db';
 import type { NoteStore } from './store';
 import { matchingIds, warmSearch } from './term-rows';
 
+/** Notes the page shows at first, and the step it grows by (twice this) as the reader scrolls. */
+export const PAGE_SIZE = 50;
+
 export interface NotesPageRequest {
   query?: string;
   filter?: NoteFilter;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../messaging/protocol';
 import type { Note, NoteFilter } from '../../notes/model';
-import type { NotesFacets } from '../../notes/paging';
+import { PAGE_SIZE, type NotesFacets } from '../../notes/paging';
 import { watchNotesChanged } from './notes-changed';
 
 // What the notes page shows, asked of the background: the newest `limit` notes matching the query
@@ -11,7 +11,7 @@ import { watchNotesChanged } from './notes-changed';
 // made) and when the page becomes visible. Notes open in an editor are asked for by id, so an
 // editor keeps its note when it leaves the list and learns when it was deleted.
 
-export const PAGE_SIZE = 50;
+export { PAGE_SIZE };
 
 export interface NotesList {
   shown: Note[] | null;
