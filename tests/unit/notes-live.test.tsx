@@ -25,6 +25,7 @@ const { NotesPage } = await import('../../components/NotesPage');
 const { CardNotes } = await import('../../components/card/CardNotes');
 const { PersistNotice, persistNoticeItem } = await import('../../components/notes/PersistNotice');
 const { watchNotesChanged, COALESCE_MS } = await import('../../components/notes/notes-changed');
+const { ExportImport } = await import('../../components/notes/ExportImport');
 
 const en = STRINGS.en;
 const NOTE: Note = {
@@ -222,6 +223,28 @@ describe('card notes: writes made elsewhere', () => {
     await act(async () => button(en.save).click());
     expect(p.onAdd).toHaveBeenCalledWith('survivor');
     expect(p.onEdit).not.toHaveBeenCalled();
+  });
+});
+
+describe('import progress', () => {
+  it('shows a bar while the background writes, with how many of how many', async () => {
+    let finish!: (r: unknown) => void;
+    send.mockImplementation(async (type: string) =>
+      type === 'importNotes' ? new Promise((r) => (finish = r)) : undefined,
+    );
+    act(() => render(<ExportImport lang="en" lastExport={null} onChanged={() => {}} />, root));
+    const input = root.querySelector<HTMLInputElement>('[data-testid="notes-import"]')!;
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'n.jsonld')], configurable: true });
+    act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    const bar = await waitFor(() => root.querySelector<HTMLProgressElement>('[data-testid="import-progress"]'), 'bar');
+    expect(bar.hasAttribute('max')).toBe(false); // reading and checking the file: no amount yet
+    act(() => void listeners.get('importProgress')!({ data: { done: 500, total: 10000 } }));
+    const counted = root.querySelector<HTMLProgressElement>('[data-testid="import-progress"]')!;
+    expect([counted.getAttribute('value'), counted.getAttribute('max')]).toEqual(['500', '10000']);
+    expect(root.textContent).toContain('Importing: 500 of 10000');
+    await act(async () => finish({ added: 10000, skipped: 0 }));
+    await waitFor(() => !root.querySelector('[data-testid="import-progress"]'), 'bar gone');
+    expect(root.textContent).toContain('Imported: 10000');
   });
 });
 
