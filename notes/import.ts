@@ -193,5 +193,5 @@ export async function importNotes(
   text: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportResult> {
-  return store.addMissing(parseNotesFile(text), onProgress);
+  return store.addMissing(parseNotesFile(text), onProgress, true);
 }

@@ -346,9 +346,11 @@ export class NoteStore {
   async addMissing(
     incoming: readonly Note[],
     onProgress?: (done: number, total: number) => void,
+    /** Already checked against NoteSchema (parseNotesFile does): not checked twice (0.5 s at 10,000). */
+    validated = false,
   ): Promise<ImportResult> {
     await this.writable();
-    for (const note of incoming) validate(note);
+    if (!validated) for (const note of incoming) validate(note);
     return guardQuota(() =>
       this.db.transaction('rw', this.db.notes, async () => {
         const existing = await this.db.notes.bulkGet(incoming.map((n) => n.id));
