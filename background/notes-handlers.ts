@@ -3,13 +3,15 @@
 // notes — passage notes only for its own page. Listing everything, export, import and wipe are
 // for extension pages. Every payload is validated (the store validates notes again on write).
 import * as v from 'valibot';
-import { onMessage } from '../messaging/protocol';
+import { onMessage, sendMessage } from '../messaging/protocol';
 import { NoteStore } from '../notes/store';
 import { pageUrl, type Note } from '../notes/model';
 import { exportNotes } from '../notes/export';
 import { importNotes, MAX_IMPORT_CHARS } from '../notes/import';
 import { assertContentScriptFor, assertExtensionPage, isExtensionPage, SenderError } from './senders';
 import type { Browser } from 'wxt/browser';
+import { announceNotesChanged } from './notes-broadcast';
+import { notesFacets, notesPage } from '../notes/paging';
 
 let store: NoteStore | null = null;
 const notes = () => (store ??= new NoteStore());
@@ -30,6 +32,12 @@ const RestoreRequest = v.object({ url: Url, note: v.looseObject({ id: Id, kind: 
 const ListRequest = v.object({
   query: v.optional(v.pipe(v.string(), v.maxLength(500))),
   filter: v.optional(v.looseObject({})),
+});
+const PageRequest = v.object({
+  query: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  filter: v.optional(v.looseObject({})),
+  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50_000)),
+  ids: v.optional(v.pipe(v.array(Id), v.maxLength(100))),
 });
 const ExportRequest = v.object({ format: v.picklist(['jsonld', 'markdown', 'csv']) });
 const ImportRequest = v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) });
@@ -74,7 +82,9 @@ export function registerNoteHandlers(): void {
   onMessage('addNote', async ({ data, sender }) => {
     const req = v.parse(AddRequest, data);
     assertMayTouch(sender, req.url, req.note as { kind: Note['kind']; target?: { url?: string } });
-    return notes().add(req.note as never);
+    const note = await notes().add(req.note as never);
+    void announceNotesChanged({ change: 'added', ids: [note.id] });
+    return note;
   });
 
   onMessage('updateNote', async ({ data, sender }) => {
@@ -82,7 +92,9 @@ export function registerNoteHandlers(): void {
     const current = await notes().get(req.id);
     if (!current) throw new Error('that note no longer exists');
     assertMayTouch(sender, req.url, current);
-    return (await notes().update(req.id, req.patch)) ?? null;
+    const note = (await notes().update(req.id, req.patch)) ?? null;
+    if (note) void announceNotesChanged({ change: 'updated', ids: [note.id] });
+    return note;
   });
 
   onMessage('deleteNote', async ({ data, sender }) => {
@@ -90,13 +102,16 @@ export function registerNoteHandlers(): void {
     const current = await notes().get(req.id);
     if (!current) return null;
     assertMayTouch(sender, req.url, current);
-    return (await notes().remove(req.id)) ?? null;
+    const removed = (await notes().remove(req.id)) ?? null;
+    if (removed) void announceNotesChanged({ change: 'deleted', ids: [removed.id] });
+    return removed;
   });
 
   onMessage('restoreNote', async ({ data, sender }) => {
     const req = v.parse(RestoreRequest, data);
     assertMayTouch(sender, req.url, req.note as { kind: Note['kind']; target?: { url?: string } });
     await notes().restore(req.note as unknown as Note);
+    void announceNotesChanged({ change: 'restored', ids: [req.note.id] });
   });
 
   // ---- extension pages only ----
@@ -113,12 +128,33 @@ export function registerNoteHandlers(): void {
 
   onMessage('importNotes', async ({ data, sender }) => {
     assertExtensionPage(sender);
-    return importNotes(notes(), v.parse(ImportRequest, data).text);
+    // Progress goes to the extension pages (the notes page shows a bar); nobody listening is fine.
+    const progress = (done: number, total: number) =>
+      void sendMessage('importProgress', { done, total }).catch(() => {});
+    const result = await importNotes(notes(), v.parse(ImportRequest, data).text, progress);
+    if (result.added) void announceNotesChanged({ change: 'bulk', ids: [] });
+    return result;
   });
 
   onMessage('wipeNotes', async ({ sender }) => {
     assertExtensionPage(sender);
     await notes().wipe();
+    void announceNotesChanged({ change: 'bulk', ids: [] });
+  });
+
+  onMessage('notesPage', async ({ data, sender }) => {
+    assertExtensionPage(sender);
+    return notesPage(notes(), v.parse(PageRequest, data));
+  });
+
+  onMessage('notesFacets', async ({ sender }) => {
+    assertExtensionPage(sender);
+    return notesFacets(notes());
+  });
+
+  onMessage('notesHealth', async ({ sender }) => {
+    assertExtensionPage(sender);
+    return notes().health();
   });
 
   onMessage('notesMeta', async ({ sender }) => {

@@ -23,6 +23,7 @@ import { generatePage, type BenchPage } from './pages';
 import { corpusScale } from './corpus-scale';
 import { storyLines, storyScale } from './story';
 import { measureRealPages, readRealPages, renderRealPages, withRealSection } from './real-pages';
+import { notesAtScale, renderNotesScale } from './notes-scale';
 import {
   render,
   summarize,
@@ -692,8 +693,10 @@ async function main() {
     };
     await browser.close();
     server.close();
+    // Notes at scale: its own browser, on the built extension.
+    const notesTable = renderNotesScale(await notesAtScale({ smoke: SMOKE, log }));
     results.elapsedMs = performance.now() - t0;
-    const text = withRealSection(render(results), realSection);
+    const text = `${withRealSection(render(results), realSection)}\n\n${notesTable}`;
     if (!SMOKE) writeFileSync(join(ROOT, 'bench/RESULTS.md'), text + '\n');
     process.stdout.write(`${text}\n\n${summaryLine(summarize(results))}\n`);
   } catch (e) {
@@ -703,7 +706,12 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+// `npm run bench -- --notes`: only the notes-at-scale table.
+const entry = process.argv.includes('--notes')
+  ? async () => process.stdout.write(`${renderNotesScale(await notesAtScale({ smoke: SMOKE, log }))}\n`)
+  : main;
+
+entry().catch((e) => {
   log(String(e?.stack ?? e));
   process.exit(1);
 });

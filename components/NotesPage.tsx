@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_ENTITY_IDS, sendMessage, type EntitySummary } from '../messaging/protocol';
 import { dirOf, t, tf, type UiLang } from '../i18n/strings';
 import type { Note, NoteFilter, NotePatch } from '../notes/model';
@@ -6,6 +6,10 @@ import { UNDO_MS } from './card/CardNotes';
 import { NoteItem } from './notes/NoteItem';
 import { NoteFilters } from './notes/NoteFilters';
 import { ExportImport } from './notes/ExportImport';
+import { PersistNotice } from './notes/PersistNotice';
+import { ShowMore } from './notes/ShowMore';
+import { useNotesList } from './notes/use-notes-list';
+import type { NotesHealth } from '../notes/store';
 import './notes.css';
 import { useSettings } from './use-settings';
 
@@ -17,74 +21,37 @@ import { useSettings } from './use-settings';
 
 const SEARCH_DELAY_MS = 200;
 
-function newestFirst(a: Note, b: Note): number {
-  if (a.updated !== b.updated) return a.updated < b.updated ? 1 : -1;
-  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
-}
-
 function displayName(entity: EntitySummary | undefined, lang: UiLang): string | undefined {
   if (!entity) return undefined;
   return entity.names[lang] ?? entity.names.en ?? Object.values(entity.names)[0];
 }
 
-interface Meta {
-  lastExport: string | null;
-  tags: string[];
-}
-
 export function NotesPage() {
   const { lang } = useSettings();
-  const [all, setAll] = useState<Note[] | null>(null);
-  const [shown, setShown] = useState<Note[] | null>(null);
-  const [meta, setMeta] = useState<Meta>({ lastExport: null, tags: [] });
   const [input, setInput] = useState('');
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<NoteFilter>({});
   const [entities, setEntities] = useState<Map<string, EntitySummary>>(new Map());
-  const [loadFailed, setLoadFailed] = useState(false);
   const [deleted, setDeleted] = useState<Note | null>(null);
-  const seq = useRef(0);
+  const [health, setHealth] = useState<NotesHealth | null>(null);
+  // Notes open in an editor, as they were when editing started: one deleted elsewhere meanwhile
+  // stays on screen with its draft (NoteItem `gone`), so nothing the reader typed disappears.
+  const [editingNotes, setEditingNotes] = useState<ReadonlyMap<string, Note>>(new Map());
+  const editingRef = useRef(editingNotes);
+  editingRef.current = editingNotes;
+  const editingIds = useCallback(() => [...editingRef.current.keys()], []);
+  const list = useNotesList(query, filter, editingIds);
+  const { shown } = list;
 
   const dir = dirOf(lang);
   useEffect(() => {
     document.title = `${t(lang, 'appName')} — ${t(lang, 'notesPage')}`;
   }, [lang]);
 
+  // A database from a newer Hashiya: read-only here, said once at the top (notes/newer-db.ts).
   useEffect(() => {
-    // Ask the browser to keep the notes under storage pressure; a refusal changes nothing we show.
-    try {
-      void navigator.storage?.persist?.().catch(() => {});
-    } catch {
-      // not available here
-    }
+    sendMessage('notesHealth').then(setHealth, () => {});
   }, []);
-
-  const load = useCallback(async () => {
-    const n = ++seq.current;
-    const q = query.trim();
-    const narrowed = q !== '' || Object.keys(filter).length > 0;
-    try {
-      const [every, matching, m] = await Promise.all([
-        sendMessage('listNotes', {}),
-        narrowed ? sendMessage('listNotes', { query: q || undefined, filter }) : null,
-        sendMessage('notesMeta'),
-      ]);
-      if (n !== seq.current) return; // a newer query answered (or will)
-      setAll([...every].sort(newestFirst));
-      setShown([...(matching ?? every)].sort(newestFirst));
-      setMeta(m);
-      setLoadFailed(false);
-    } catch {
-      if (n === seq.current) setLoadFailed(true);
-    }
-  }, [query, filter]);
-
-  const loadRef = useRef(load);
-  loadRef.current = load;
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   // Typing: query the index once the reader pauses.
   useEffect(() => {
@@ -93,20 +60,17 @@ export function NotesPage() {
     return () => clearTimeout(timer);
   }, [input, query]);
 
+  // A User Timing mark once a list is on screen (effects run after the paint): the notes-at-scale
+  // benchmark reads first paint and search latency from it.
   useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void loadRef.current();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, []);
+    if (shown) performance.mark?.('hashiya:notes-listed', { detail: { query: list.listedQuery, count: shown.length } });
+  }, [shown]);
 
   // Names of the entities the notes are about (the list and the entity filter).
   useEffect(() => {
-    if (!all) return;
-    const missing = [...new Set(all.flatMap((n) => (n.kind === 'entity' ? [n.entityId] : [])))].filter(
-      (id) => !entities.has(id),
-    );
+    const ids = new Set(list.facets.entityIds);
+    for (const n of shown ?? []) if (n.kind === 'entity') ids.add(n.entityId);
+    const missing = [...ids].filter((id) => !entities.has(id));
     if (!missing.length) return;
     let live = true;
     sendMessage('getEntities', { ids: missing.slice(0, MAX_ENTITY_IDS) }).then(
@@ -115,6 +79,7 @@ export function NotesPage() {
         setEntities((prev) => {
           const next = new Map(prev);
           for (const e of found) next.set(e.id, e);
+          for (const id of missing) if (!next.has(id)) next.set(id, { id, type: 'other', names: {} });
           return next;
         });
       },
@@ -123,7 +88,7 @@ export function NotesPage() {
     return () => {
       live = false;
     };
-  }, [all]);
+  }, [list.facets, shown]);
 
   useEffect(() => {
     if (!deleted) return;
@@ -132,9 +97,30 @@ export function NotesPage() {
   }, [deleted]);
 
   const entityName = useCallback((id: string) => displayName(entities.get(id), lang) ?? id, [entities, lang]);
+  const load = list.reload;
 
-  async function save(note: Note, patch: NotePatch) {
-    await sendMessage('updateNote', { url: location.href, id: note.id, patch });
+  const onEditing = useCallback((id: string, base: Note | null) => {
+    setEditingNotes((prev) => {
+      const next = new Map(prev);
+      if (base) next.set(id, base);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
+  async function save(note: Note, patch: NotePatch, gone: boolean) {
+    if (gone) {
+      // Deleted elsewhere while edited here: the reader chose to keep it, as a new note.
+      const common = { body: patch.body ?? note.body, tags: patch.tags ?? note.tags, color: patch.color ?? note.color };
+      const again =
+        note.kind === 'entity'
+          ? { kind: 'entity' as const, entityId: note.entityId, ...common }
+          : { kind: 'passage' as const, target: note.target, ...common };
+      await sendMessage('addNote', { url: location.href, note: again });
+    } else {
+      const updated = await sendMessage('updateNote', { url: location.href, id: note.id, patch });
+      if (!updated) throw new Error('that note no longer exists');
+    }
     await load();
   }
 
@@ -155,15 +141,43 @@ export function NotesPage() {
     }
   }
 
-  const count = shown?.length ?? 0;
-  const empty = useMemo(() => (all && all.length === 0 ? t(lang, 'noNotes') : t(lang, 'noNotesMatch')), [all, lang]);
+  // Notes being edited that the list does not hold (deleted elsewhere, or scrolled past the page's
+  // length by newer notes) go first: one keyed array, so an item moving keeps its editor state.
+  const shownIds = new Set((shown ?? []).map((n) => n.id));
+  const extra = [...editingNotes.values()]
+    .filter((n) => !shownIds.has(n.id))
+    .map((base) => {
+      const gone = list.asked.has(base.id) && !list.pinned.has(base.id);
+      return { note: gone ? base : (list.pinned.get(base.id) ?? base), gone };
+    });
+  const item = (note: Note, gone: boolean) => (
+    <NoteItem
+      key={note.id}
+      lang={lang}
+      note={note}
+      gone={gone}
+      entityName={note.kind === 'entity' ? entityName(note.entityId) : undefined}
+      onSave={(patch) => save(note, patch, gone)}
+      onDelete={() => remove(note)}
+      onEditing={(base) => onEditing(note.id, base)}
+    />
+  );
+  const empty = list.all === 0 ? t(lang, 'noNotes') : t(lang, 'noNotesMatch');
+  const rest = shown ? list.total - shown.length : 0;
 
   return (
     <div class="np" dir={dir} lang={lang}>
       <header class="np-header">
         <h1>{t(lang, 'yourNotes')}</h1>
-        {shown && <p class="np-muted">{tf(lang, 'noteCount', { n: count })}</p>}
+        {shown && <p class="np-muted">{tf(lang, 'noteCount', { n: list.total })}</p>}
       </header>
+      {health?.newerVersion != null && (
+        <div class="np-banner" role="alert" data-testid="newer-database">
+          <p>{t(lang, 'newerDatabase')}</p>
+          {health.unreadable > 0 && <p>{tf(lang, 'newerUnreadable', { n: health.unreadable })}</p>}
+        </div>
+      )}
+      <PersistNotice lang={lang} className="np-banner" />
       <div class="np-layout">
         <main class="np-main">
           <NoteFilters
@@ -172,11 +186,10 @@ export function NotesPage() {
             onQuery={setInput}
             filter={filter}
             onFilter={setFilter}
-            notes={all ?? []}
-            tags={meta.tags}
+            facets={list.facets}
             entityName={entityName}
           />
-          {loadFailed && (
+          {list.failed && (
             <p class="np-error" role="alert">
               {t(lang, 'listFailed')}{' '}
               <button type="button" class="np-btn" onClick={() => void load()}>
@@ -185,26 +198,20 @@ export function NotesPage() {
             </p>
           )}
           {shown === null ? (
-            !loadFailed && <p class="np-muted">{t(lang, 'loading')}</p>
-          ) : shown.length ? (
-            <ul class="np-list">
-              {shown.map((note) => (
-                <NoteItem
-                  key={`${note.id}:${note.updated}`}
-                  lang={lang}
-                  note={note}
-                  entityName={note.kind === 'entity' ? entityName(note.entityId) : undefined}
-                  onSave={(patch) => save(note, patch)}
-                  onDelete={() => remove(note)}
-                />
-              ))}
-            </ul>
+            !list.failed && <p class="np-muted">{t(lang, 'loading')}</p>
+          ) : shown.length || extra.length ? (
+            <>
+              <ul class="np-list">
+                {[...extra.map((x) => item(x.note, x.gone)), ...shown.map((note) => item(note, false))]}
+              </ul>
+              {rest > 0 && <ShowMore lang={lang} rest={rest} onMore={list.more} />}
+            </>
           ) : (
             <p class="np-muted">{empty}</p>
           )}
         </main>
         <aside class="np-side">
-          <ExportImport lang={lang} lastExport={meta.lastExport} onChanged={() => void load()} />
+          <ExportImport lang={lang} lastExport={list.lastExport} onChanged={() => void load()} />
         </aside>
       </div>
       <div class="np-toast-live" role="status">

@@ -9,6 +9,7 @@ import { TypePicker } from './popup/TypePicker';
 import { Preferences, formatNumber } from './popup/Preferences';
 import { SiteRow } from './popup/SiteRow';
 import { PageSection, type PageState } from './popup/PageSection';
+import { PersistNotice } from './notes/PersistNotice';
 import './popup.css';
 
 interface TabInfo {
@@ -125,6 +126,7 @@ export function Popup() {
           </p>
         )}
       </header>
+      <PersistNotice lang={lang} className="notice" />
       {error && (
         <p role="alert" class="error">
           {error}

@@ -120,6 +120,19 @@ const en = {
   importUnreadable: 'The file could not be read.',
   listFailed: 'Could not load your notes. Try again.',
   retry: 'Try again',
+  // Notes under real-life conditions (guarantees 19–23).
+  newerDatabase:
+    'Your notes were saved by a newer version of Hashiya. They are kept untouched: you can read and export them here, but not change them. Update Hashiya to edit them again.',
+  newerUnreadable: 'Notes in a form this version cannot show, kept for the newer version: {n}',
+  changedElsewhere:
+    'This note was changed elsewhere (another tab or a page) while you were editing it. Your text is kept here: Save replaces that change, Cancel keeps it.',
+  deletedElsewhere:
+    'This note was deleted elsewhere while you were editing it. Your text is kept here: Save keeps it as a new note.',
+  notPersisted:
+    'Your browser has not agreed to keep Hashiya’s storage for good: if the disk runs short, it may clear your notes without asking. Export your notes now and then to keep a copy.',
+  notedDismiss: 'Got it',
+  importProgress: 'Importing: {done} of {total}',
+  showMore: 'Show more ({n} not shown)',
 };
 
 type Key = keyof typeof en;
@@ -240,6 +253,17 @@ const ar: Record<Key, string> = {
   importUnreadable: 'تعذّرت قراءة الملف.',
   listFailed: 'تعذّر تحميل ملاحظاتك. حاول مجددًا.',
   retry: 'حاول مجددًا',
+  newerDatabase:
+    'حُفظت ملاحظاتك بإصدار أحدث من حاشية. إنها محفوظة كما هي: يمكنك قراءتها وتصديرها هنا، لكن لا يمكنك تغييرها. حدّث حاشية لتعديلها من جديد.',
+  newerUnreadable: 'ملاحظات بصيغة لا يعرضها هذا الإصدار، محفوظة للإصدار الأحدث: {n}',
+  changedElsewhere:
+    'تغيّرت هذه الملاحظة في مكان آخر (لسان آخر أو صفحة) أثناء تحريرك لها. نصّك باقٍ هنا: «حفظ» يستبدل ذلك التغيير، و«إلغاء» يُبقيه.',
+  deletedElsewhere: 'حُذفت هذه الملاحظة في مكان آخر أثناء تحريرك لها. نصّك باقٍ هنا: «حفظ» يُبقيه ملاحظةً جديدة.',
+  notPersisted:
+    'لم يوافق متصفحك على الاحتفاظ بمساحة حاشية بصفة دائمة: إذا ضاق القرص فقد يمسح ملاحظاتك دون أن يسألك. صدّر ملاحظاتك من حين لآخر لتحتفظ بنسخة منها.',
+  notedDismiss: 'فهمت',
+  importProgress: 'جارٍ الاستيراد: {done} من {total}',
+  showMore: 'اعرض المزيد ({n} غير معروضة)',
 };
 
 export const STRINGS: Record<UiLang, Record<Key, string>> = { en, ar };

@@ -3,7 +3,8 @@ import type { EntityType } from '../engine/types';
 import type { AliasBatch } from '../engine/alias-lookup';
 import type { PageFeatures } from '../engine/story';
 import type { NewNote, Note, NoteFilter, NotePatch, PassageNote } from '../notes/model';
-import type { ImportResult } from '../notes/store';
+import type { ImportResult, NotesHealth } from '../notes/store';
+import type { NotesFacets, NotesPageRequest, NotesPageResult } from '../notes/paging';
 
 // The one message contract between content scripts, extension pages and the background.
 // Every request is validated in the background (background/validate.ts) before it is handled:
@@ -77,6 +78,14 @@ export interface CorpusOverview {
   entities: (EntitySummary & { gloss: Record<string, string>; articleIds: string[]; count: number })[];
 }
 
+/** What a notes write changed, as the background announces it to open views (notesChanged). */
+export interface NotesChange {
+  /** `bulk`: an import or a wipe, when ids would be a whole collection. */
+  change: 'added' | 'updated' | 'deleted' | 'restored' | 'bulk';
+  /** Ids of the notes written (empty for `bulk`). */
+  ids: string[];
+}
+
 /** The most ids one getEntities request may carry. */
 export const MAX_ENTITY_IDS = 5000;
 
@@ -118,6 +127,18 @@ export interface ProtocolMap {
   importNotes(data: { text: string }): ImportResult;
   wipeNotes(): void;
   notesMeta(): { lastExport: string | null; tags: string[] };
+  /** The notes page's list: the newest `limit` matches and counts (notes/paging.ts). */
+  notesPage(data: NotesPageRequest): NotesPageResult;
+  /** The notes page's filter choices, from index keys. */
+  notesFacets(): NotesFacets;
+  /** A database written by a newer Hashiya is read-only here (notes/newer-db.ts). */
+  notesHealth(): NotesHealth;
+
+  // Background → open extension pages and content scripts, after every notes write. A hint only:
+  // receivers check its shape and ask again for the notes themselves.
+  notesChanged(data: NotesChange): void;
+  /** Background → extension pages while an import writes: notes written so far of `total`. */
+  importProgress(data: { done: number; total: number }): void;
 
   // Background or popup → content script of a tab.
   pageSummary(): PageSummary;

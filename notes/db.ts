@@ -4,7 +4,9 @@
 // number of releases, and Dexie runs the upgrades in order from whatever version is installed.
 // Only queried fields are indexed (IndexedDB stores the rest anyway):
 //   kind, entityId, target.url — list per kind / entity / page;  updated — newest first;
-//   *tags — tag filter (multiEntry);  *terms (v2) — search (multiEntry, see search-terms.ts).
+//   *tags — tag filter (multiEntry);  *terms (v2 only) — search (multiEntry, see search-terms.ts).
+// v3 drops the `terms` index and keeps the field: search reads the terms into memory instead
+// (notes/term-rows.ts), because indexing ~35 terms a note made writes six times slower.
 // Dexie stores version N as IndexedDB version N × 10.
 import { Dexie, type Table } from 'dexie';
 import type { Note } from './model';
@@ -35,7 +37,12 @@ export const SCHEMA_V2 = {
   notes: 'id, kind, entityId, target.url, updated, *tags, *terms',
 };
 
-export const CURRENT_VERSION = 2;
+/** v3: the `terms` field stays on every record (recomputed on each write) but is not indexed. */
+export const SCHEMA_V3 = {
+  notes: 'id, kind, entityId, target.url, updated, *tags',
+};
+
+export const CURRENT_VERSION = 3;
 
 export function openNotesDb(name: string = NOTES_DB_NAME): NotesDb {
   const db = new Dexie(name) as NotesDb;
@@ -52,5 +59,7 @@ export function openNotesDb(name: string = NOTES_DB_NAME): NotesDb {
           note.terms = noteTerms(note);
         }),
     );
+  // v3: only an index is dropped (Dexie deletes it); records are unchanged.
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

@@ -188,6 +188,10 @@ export function parseNotesFile(text: string): Note[] {
  * Imports a Web Annotation JSON file. Notes whose id is already stored are skipped (never
  * overwritten). Throws ImportError (bad file, nothing written) or StorageFullError (nothing written).
  */
-export async function importNotes(store: NoteStore, text: string): Promise<ImportResult> {
-  return store.addMissing(parseNotesFile(text));
+export async function importNotes(
+  store: NoteStore,
+  text: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult> {
+  return store.addMissing(parseNotesFile(text), onProgress, true);
 }

@@ -1,4 +1,4 @@
-// Search terms of a note, for the `terms` multiEntry index, and of a search query. Both go through the
+// Search terms of a note (stored with it, searched in memory: notes/term-rows.ts) and of a search query. Both go through the
 // recognition engine's normalization (diacritics, tatweel, letter variants, case) and tokens, and a
 // note's Arabic tokens are also indexed without their proclitics (و ب ل ال لل …), so the query
 // لافروف finds ولافروف, للافروف and لافْروف. Queries are not clitic-stripped: a prefix match on the

@@ -18,6 +18,10 @@ import {
   type NotePatch,
 } from './model';
 import { noteTerms, queryTerms } from './search-terms';
+import { matchingIds } from './term-rows';
+import { NewerDatabaseError, newerInstalledVersion, readNewerDatabase, type ReadableNotes } from './newer-db';
+
+export { NewerDatabaseError };
 
 /** The browser refused the write for lack of space. `cause` is the original error. */
 export class StorageFullError extends Error {
@@ -125,6 +129,22 @@ export interface ImportResult {
   skipped: number;
 }
 
+/** Every query term is a prefix of one of the note's terms (the index's rule, in memory). */
+function hasTerms(note: Note, terms: readonly string[]): boolean {
+  const own = noteTerms(note);
+  return terms.every((q) => own.some((t) => t.startsWith(q)));
+}
+
+export interface NotesHealth {
+  /** Set when the database was written by a newer Hashiya: read-only, see newer-db.ts. */
+  newerVersion: number | null;
+  /** Rows of such a database this version cannot read (not exported, never deleted). */
+  unreadable: number;
+}
+
+/** Notes per progress report of an import (all in one transaction regardless). */
+const IMPORT_SLICE = 500;
+
 const edited = (patch: NotePatch) => patch.body !== undefined || patch.tags !== undefined || patch.color !== undefined;
 
 export class NoteStore {
@@ -132,14 +152,60 @@ export class NoteStore {
   private readonly now: () => Date;
   private readonly newId: () => string;
 
+  /** Bumped after every write settles (committed or failed): readers' caches compare it (paging.ts). */
+  generation = 0;
+
   constructor(db: NotesDb | string = NOTES_DB_NAME, options: NoteStoreOptions = {}) {
     this.db = typeof db === 'string' ? openNotesDb(db) : db;
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    // Every write method, wrapped once here rather than in six places: `generation` moves only after
+    // the write's transaction is over, so a cache built meanwhile is known to be stale.
+    for (const name of ['add', 'update', 'remove', 'restore', 'addMissing', 'wipe'] as const) {
+      const write = this[name].bind(this) as (...args: unknown[]) => Promise<unknown>;
+      (this as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+        try {
+          return await write(...args);
+        } finally {
+          this.generation++;
+        }
+      };
+    }
+  }
+
+  private newer: Promise<number | null> | null = null;
+
+  /** The installed version when the database is newer than this code (checked once, before opening). */
+  private newerVersion(): Promise<number | null> {
+    if (this.db.isOpen()) return Promise.resolve(null);
+    return (this.newer ??= newerInstalledVersion(this.db.name));
+  }
+
+  /** What a newer database holds that we can read; null for our own database. */
+  private async older(): Promise<ReadableNotes | null> {
+    return (await this.newerVersion()) === null ? null : readNewerDatabase(this.db.name);
+  }
+
+  /** Writes are refused on a newer database: it stays exactly as the newer release left it. */
+  private async writable(): Promise<void> {
+    const version = await this.newerVersion();
+    if (version !== null) throw new NewerDatabaseError(version);
+  }
+
+  /** True when the database is a newer release's (read-only; indexes not to be relied on). */
+  async isNewer(): Promise<boolean> {
+    return (await this.newerVersion()) !== null;
+  }
+
+  async health(): Promise<NotesHealth> {
+    const version = await this.newerVersion();
+    if (version === null) return { newerVersion: null, unreadable: 0 };
+    return { newerVersion: version, unreadable: (await readNewerDatabase(this.db.name)).unreadable };
   }
 
   /** Creates a note. Throws InvalidNoteError or StorageFullError; `input` is never modified. */
   async add(input: NewNote): Promise<Note> {
+    await this.writable();
     const time = this.now().toISOString();
     const common = {
       id: this.newId(),
@@ -161,6 +227,7 @@ export class NoteStore {
   /** Applies `patch` and bumps `updated` — unless only the target moved (re-anchoring is not an
    *  edit by the reader). Undefined when the note does not exist. */
   async update(id: string, patch: NotePatch): Promise<Note | undefined> {
+    await this.writable();
     return guardQuota(() =>
       this.db.transaction('rw', this.db.notes, async () => {
         const current = await this.db.notes.get(id);
@@ -185,6 +252,7 @@ export class NoteStore {
 
   /** Deletes a note and returns it, so the caller can offer undo (restore). */
   async remove(id: string): Promise<Note | undefined> {
+    await this.writable();
     return this.db.transaction('rw', this.db.notes, async () => {
       const current = await this.db.notes.get(id);
       if (!current) return undefined;
@@ -195,11 +263,14 @@ export class NoteStore {
 
   /** Undo of remove: puts the note back exactly as it was (same id and times). */
   async restore(note: Note): Promise<void> {
+    await this.writable();
     validate(note);
     await guardQuota(() => this.db.notes.put(toRecord(note)));
   }
 
   async get(id: string): Promise<Note | undefined> {
+    const old = await this.older();
+    if (old) return old.notes.find((n) => n.id === id);
     const record = await this.db.notes.get(id);
     return record && toNote(record);
   }
@@ -221,12 +292,16 @@ export class NoteStore {
     } catch {
       return [];
     }
+    const old = await this.older();
+    if (old) return old.notes.filter((n) => n.kind === 'passage' && n.target.url === key).sort(newestFirst);
     const records = await this.db.notes.where('target.url').equals(key).toArray();
     return records.map(toNote).sort(newestFirst);
   }
 
   /** Notes matching every condition of `filter`, newest first. Uses the most selective index. */
   async list(filter: NoteFilter = {}): Promise<Note[]> {
+    const old = await this.older();
+    if (old) return old.notes.filter((n) => matches(n, filter)).sort(newestFirst);
     const { notes } = this.db;
     let records: NoteRecord[];
     if (filter.entityId) records = await notes.where('entityId').equals(filter.entityId).toArray();
@@ -240,24 +315,16 @@ export class NoteStore {
   }
 
   /**
-   * Notes holding every term of `query` (AND), each as a prefix of an indexed term, then `filter`.
+   * Notes holding every term of `query` (AND), each as a prefix of one of its terms (notes/term-rows.ts), then `filter`.
    * An empty query lists by filter alone.
    */
   async search(query: string, filter: NoteFilter = {}): Promise<Note[]> {
     const terms = queryTerms(query);
     if (terms.length === 0) return this.list(filter);
-    const { notes } = this.db;
-    const records = await this.db.transaction('r', notes, async () => {
-      let ids: Set<string> | null = null;
-      for (const term of terms) {
-        const keys = await notes.where('terms').startsWith(term).primaryKeys();
-        const next = new Set<string>();
-        for (const k of keys) if (!ids || ids.has(k)) next.add(k);
-        ids = next;
-        if (ids.size === 0) return [];
-      }
-      return notes.bulkGet([...(ids ?? [])]);
-    });
+    const old = await this.older();
+    if (old) return old.notes.filter((n) => matches(n, filter) && hasTerms(n, terms)).sort(newestFirst);
+    const ids = await matchingIds(this, terms);
+    const records = await this.db.notes.bulkGet(ids);
     return records
       .filter((r): r is NoteRecord => r !== undefined)
       .map(toNote)
@@ -267,6 +334,8 @@ export class NoteStore {
 
   /** Every tag in use, sorted (for the tag filter). */
   async tags(): Promise<string[]> {
+    const old = await this.older();
+    if (old) return [...new Set(old.notes.flatMap((n) => n.tags))].sort();
     return (await this.db.notes.orderBy('tags').uniqueKeys()) as string[];
   }
 
@@ -274,8 +343,14 @@ export class NoteStore {
    * Adds the notes whose id is not stored yet, all in ONE transaction: either all new notes are
    * written or (quota, any error) none is. Callers validate first (import.ts does).
    */
-  async addMissing(incoming: readonly Note[]): Promise<ImportResult> {
-    for (const note of incoming) validate(note);
+  async addMissing(
+    incoming: readonly Note[],
+    onProgress?: (done: number, total: number) => void,
+    /** Already checked against NoteSchema (parseNotesFile does): not checked twice (0.5 s at 10,000). */
+    validated = false,
+  ): Promise<ImportResult> {
+    await this.writable();
+    if (!validated) for (const note of incoming) validate(note);
     return guardQuota(() =>
       this.db.transaction('rw', this.db.notes, async () => {
         const existing = await this.db.notes.bulkGet(incoming.map((n) => n.id));
@@ -286,7 +361,11 @@ export class NoteStore {
           seen.add(note.id);
           fresh.push(toRecord(note));
         });
-        await this.db.notes.bulkAdd(fresh);
+        // Still one transaction (all or nothing); written in slices only to report progress.
+        for (let i = 0; i < fresh.length; i += IMPORT_SLICE) {
+          await this.db.notes.bulkAdd(fresh.slice(i, i + IMPORT_SLICE));
+          onProgress?.(Math.min(i + IMPORT_SLICE, fresh.length), fresh.length);
+        }
         return { added: fresh.length, skipped: incoming.length - fresh.length };
       }),
     );
@@ -294,6 +373,7 @@ export class NoteStore {
 
   /** Deletes every note and the export record. */
   async wipe(): Promise<void> {
+    await this.writable();
     await this.db.transaction('rw', this.db.notes, this.db.meta, async () => {
       await this.db.notes.clear();
       await this.db.meta.clear();
@@ -302,10 +382,13 @@ export class NoteStore {
 
   /** ISO time of the last export, if any. */
   async lastExport(): Promise<string | undefined> {
+    const old = await this.older();
+    if (old) return old.lastExport;
     return (await this.db.meta.get('lastExport'))?.value;
   }
 
   async markExported(at: Date = this.now()): Promise<void> {
+    if ((await this.newerVersion()) !== null) return; // a newer database is only read
     await guardQuota(() => this.db.meta.put({ key: 'lastExport', value: at.toISOString() }));
   }
 

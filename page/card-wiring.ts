@@ -25,6 +25,8 @@ export interface CardEnv {
 export interface CardHandle {
   open(mention: PageMention): void;
   showStory(story: StoryMatch): void;
+  /** Notes were written elsewhere: the noted marks and the open card follow. */
+  notesChanged(): void;
   destroy(): void;
 }
 
@@ -52,18 +54,23 @@ export function attachCard(session: MarkSession, env: CardEnv): CardHandle {
     return mine;
   };
 
-  // Which entities on this page already have notes: one request for all of them.
+  // Which entities on this page have notes: one request for all of them (again after a write elsewhere).
   const ids = [...new Set(session.all().map((m) => m.entityId))];
-  if (ids.length) {
+  const loadNoted = () => {
+    if (!ids.length) return;
     void sendMessage('notesForPage', { url: url(), entityIds: ids })
       .then(({ entity }) => {
-        for (const n of entity) if (n.kind === 'entity') noted.add(n.entityId);
-        if (noted.size) session.setNoted(new Set(noted));
+        const now = new Set(entity.flatMap((n) => (n.kind === 'entity' ? [n.entityId] : [])));
+        if (now.size === noted.size && [...now].every((id) => noted.has(id))) return;
+        noted.clear();
+        for (const id of now) noted.add(id);
+        session.setNoted(new Set(noted));
       })
       .catch(() => {
         // Notes unavailable (database blocked): marks still work without the noted style.
       });
-  }
+  };
+  loadNoted();
 
   const controller = createCardController({
     host,
@@ -107,6 +114,10 @@ export function attachCard(session: MarkSession, env: CardEnv): CardHandle {
         env.lang(),
         (articleId) => void sendMessage('openReader', { articleId }),
       );
+    },
+    notesChanged() {
+      loadNoted();
+      controller.refreshNotes();
     },
     destroy() {
       hideNotice?.();

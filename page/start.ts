@@ -130,6 +130,8 @@ export async function startPage(): Promise<void> {
   onMessage('nextEntity', ({ data }) => navigator.step(data.direction));
   onMessage('scrollToEntity', ({ data }) => navigator.scrollTo(data.entityId));
   onMessage('noteSelection', () => passages?.noteSelection());
+  // The background announces notes written elsewhere; the card asks again (the data is only a hint).
+  onMessage('notesChanged', () => card?.notesChanged());
 
   const unwatch = watchSettings((next) => {
     const before = settings;

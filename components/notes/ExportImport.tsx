@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { sendMessage } from '../../messaging/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { onMessage, sendMessage } from '../../messaging/protocol';
 import { t, tf, type UiLang } from '../../i18n/strings';
 import type { ImportResult } from '../../notes/store';
 import { formatDateTime } from './NoteItem';
@@ -50,6 +50,18 @@ export function ExportImport({ lang, lastExport, onChanged }: Props) {
   const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const [exportError, setExportError] = useState(false);
   const [imported, setImported] = useState<ImportState>({ kind: 'idle' });
+  // Written so far while an import runs (the background reports it); null while the file is read
+  // and checked, when the bar shows no amount yet.
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+
+  useEffect(
+    () =>
+      onMessage('importProgress', ({ data }) => {
+        const { done, total } = (data ?? {}) as { done?: unknown; total?: unknown };
+        if (typeof done === 'number' && typeof total === 'number' && total > 0) setProgress({ done, total });
+      }),
+    [],
+  );
 
   async function exportAs(format: ExportFormat) {
     if (exporting) return;
@@ -74,6 +86,7 @@ export function ExportImport({ lang, lastExport, onChanged }: Props) {
       return setImported({ kind: 'failed', reason: t(lang, 'importTooLarge'), detail: null });
     }
     setImported({ kind: 'busy' });
+    setProgress(null);
     let text: string;
     try {
       text = await file.text();
@@ -137,7 +150,16 @@ export function ExportImport({ lang, lastExport, onChanged }: Props) {
           onChange={(e) => void importFile(e.currentTarget)}
         />
         <div role="status">
-          {imported.kind === 'busy' && <p class="np-muted">{t(lang, 'loading')}</p>}
+          {imported.kind === 'busy' && (
+            <p class="np-muted">
+              <progress
+                data-testid="import-progress"
+                aria-label={t(lang, 'importTitle')}
+                {...(progress ? { value: progress.done, max: progress.total } : {})}
+              />{' '}
+              {progress ? tf(lang, 'importProgress', progress) : t(lang, 'loading')}
+            </p>
+          )}
           {imported.kind === 'done' && (
             <p class="np-ok">
               {tf(lang, 'importDone', { added: imported.result.added, skipped: imported.result.skipped })}

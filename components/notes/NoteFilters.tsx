@@ -1,5 +1,6 @@
 import { t, type UiLang } from '../../i18n/strings';
-import { hostOf, NOTE_COLORS, type Note, type NoteColor, type NoteFilter } from '../../notes/model';
+import { NOTE_COLORS, type NoteColor, type NoteFilter } from '../../notes/model';
+import type { NotesFacets } from '../../notes/paging';
 import { colorLabel } from '../passage/ColorSwatches';
 
 // Search and filters of the notes page. The search box goes to the background's term index (which
@@ -12,9 +13,8 @@ export interface NoteFiltersProps {
   onQuery(query: string): void;
   filter: NoteFilter;
   onFilter(filter: NoteFilter): void;
-  /** Every note (not only the shown ones). */
-  notes: Note[];
-  tags: string[];
+  /** The choices: every entity with notes, site of a passage note and tag (notes/paging.ts). */
+  facets: NotesFacets;
   entityName(id: string): string;
 }
 
@@ -22,19 +22,14 @@ function withCurrent(options: string[], current: string | undefined): string[] {
   return current && !options.includes(current) ? [current, ...options] : options;
 }
 
-export function NoteFilters({ lang, query, onQuery, filter, onFilter, notes, tags, entityName }: NoteFiltersProps) {
+export function NoteFilters({ lang, query, onQuery, filter, onFilter, facets, entityName }: NoteFiltersProps) {
   const entityIds = withCurrent(
-    [...new Set(notes.flatMap((n) => (n.kind === 'entity' ? [n.entityId] : [])))].sort((a, b) =>
-      entityName(a).localeCompare(entityName(b), lang),
-    ),
+    [...facets.entityIds].sort((a, b) => entityName(a).localeCompare(entityName(b), lang)),
     filter.entityId,
   );
-  const hosts = withCurrent(
-    [...new Set(notes.flatMap((n) => (n.kind === 'passage' ? [hostOf(n.target.url)] : [])).filter(Boolean))].sort(),
-    filter.host,
-  );
+  const hosts = withCurrent(facets.hosts, filter.host);
   const tagList = withCurrent(
-    [...new Set([...tags, ...notes.flatMap((n) => n.tags)])].sort((a, b) => a.localeCompare(b, lang)),
+    [...facets.tags].sort((a, b) => a.localeCompare(b, lang)),
     filter.tag,
   );
 

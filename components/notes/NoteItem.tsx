@@ -15,6 +15,20 @@ export interface NoteItemProps {
   entityName?: string;
   onSave(patch: NotePatch): Promise<void>;
   onDelete(): Promise<void>;
+  /** The note was deleted elsewhere while being edited here: shown from the page's copy, Save re-adds it. */
+  gone?: boolean;
+  /** Editing started (with the note as it was) or ended; the page keeps a deleted note's editor. */
+  onEditing?(base: Note | null): void;
+}
+
+/** Changed by someone else since `base` (re-anchoring a passage is not a change to the reader). */
+function differs(note: Note, base: Note): boolean {
+  return (
+    note.updated !== base.updated ||
+    note.body !== base.body ||
+    note.color !== base.color ||
+    note.tags.join('\n') !== base.tags.join('\n')
+  );
 }
 
 const dateTimeFormats = new Map<UiLang, Intl.DateTimeFormat>();
@@ -48,8 +62,10 @@ function webLink(url: string): string | null {
   }
 }
 
-export function NoteItem({ lang, note, entityName, onSave, onDelete }: NoteItemProps) {
-  const [editing, setEditing] = useState(false);
+export function NoteItem({ lang, note, entityName, onSave, onDelete, gone, onEditing }: NoteItemProps) {
+  const [editing, setEditingState] = useState(false);
+  // The note as it was when editing started: what the draft is based on.
+  const [base, setBase] = useState<Note | null>(null);
   const [body, setBody] = useState(note.body);
   const [tags, setTags] = useState(note.tags.join(', '));
   const [color, setColor] = useState<NoteColor>(note.color);
@@ -61,6 +77,12 @@ export function NoteItem({ lang, note, entityName, onSave, onDelete }: NoteItemP
     if (editing) area.current?.focus();
   }, [editing]);
 
+  function setEditing(on: boolean) {
+    setEditingState(on);
+    setBase(on ? note : null);
+    onEditing?.(on ? note : null);
+  }
+
   function start() {
     setBody(note.body);
     setTags(note.tags.join(', '));
@@ -68,6 +90,11 @@ export function NoteItem({ lang, note, entityName, onSave, onDelete }: NoteItemP
     setError(null);
     setEditing(true);
   }
+
+  // Changed or deleted elsewhere while the reader types: say so, keep the draft. Saving is the
+  // reader's choice and the last write wins; never while our own save is on its way back.
+  const conflict =
+    editing && !busy ? (gone ? 'deletedElsewhere' : base && differs(note, base) ? 'changedElsewhere' : null) : null;
 
   async function save() {
     if (busy) return;
@@ -124,6 +151,11 @@ export function NoteItem({ lang, note, entityName, onSave, onDelete }: NoteItemP
       {error && (
         <p class="np-error" role="alert">
           {error}
+        </p>
+      )}
+      {conflict && (
+        <p class="np-banner" role="alert" data-testid="note-conflict">
+          {t(lang, conflict)}
         </p>
       )}
       {editing ? (

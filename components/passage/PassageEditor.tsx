@@ -3,6 +3,7 @@ import { t, type UiLang } from '../../i18n/strings';
 import { DEFAULT_COLOR, LIMITS, type NoteColor } from '../../notes/model';
 import { ColorSwatches } from './ColorSwatches';
 import { draftKeys } from '../draft-keys';
+import { noteErrorText } from '../notes/note-errors';
 
 // Writes or edits a passage note: textarea, color, Save/Cancel. A failed save never loses the draft:
 // the text stays in the textarea with the reason above it (storage full has its own message).
@@ -17,9 +18,7 @@ export interface PassageEditorProps {
   onCancel(): void;
 }
 
-export function errorText(lang: UiLang, e: unknown): string {
-  return t(lang, (e as { name?: unknown } | null)?.name === 'StorageFullError' ? 'storageFull' : 'noteFailed');
-}
+export const errorText: (lang: UiLang, e: unknown) => string = noteErrorText;
 
 export function PassageEditor({ lang, quote, initialBody = '', initialColor, onSave, onCancel }: PassageEditorProps) {
   const [body, setBody] = useState(initialBody);

@@ -43,6 +43,8 @@ export interface CardController {
   /** Show the card for `mention` now (a keyboard shortcut, the popup); pinned moves focus into it. */
   open(mention: PageMention, pinned: boolean): void;
   close(): void;
+  /** Notes were written elsewhere (another tab, the notes page): the open card asks for its notes again. */
+  refreshNotes(): void;
   destroy(): void;
 }
 
@@ -360,6 +362,9 @@ export function createCardController(opts: CardControllerOptions): CardControlle
     },
     close() {
       intent.close();
+    },
+    refreshNotes() {
+      if (view) void refreshNotes(view.mention.entityId);
     },
     destroy() {
       for (const [type, fn, o] of listeners) doc.removeEventListener(type, fn, o);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, openNotesDb, type NotesDb } from '../../notes/db';
 import { NoteStore } from '../../notes/store';
 import type { Note } from '../../notes/model';
+import { noteTerms } from '../../notes/search-terms';
 
 // A version-1 database as the first release left it, written with raw IndexedDB (not with our Dexie
 // code) so the fixture cannot drift along with the schema under test. Dexie stores version N as
@@ -70,7 +71,7 @@ afterEach(async () => {
 });
 
 describe('notes schema migration', () => {
-  it('upgrades a version-1 database to version 2: data intact, search terms filled', async () => {
+  it('upgrades a version-1 database to the current version: data intact, search terms filled (v2)', async () => {
     const name = 'notes-migration-v1';
     await createV1Fixture(name, V1_NOTES);
 
@@ -79,7 +80,7 @@ describe('notes schema migration', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(db.notes.schema.indexes.map((i) => i.name).sort()).toEqual(
-      ['entityId', 'kind', 'tags', 'target.url', 'terms', 'updated'].sort(),
+      ['entityId', 'kind', 'tags', 'target.url', 'updated'].sort(),
     );
 
     const records = await db.notes.orderBy('id').toArray();
@@ -100,6 +101,33 @@ describe('notes schema migration', () => {
     expect(hits.map((h) => h.id).sort()).toEqual(V1_NOTES.map((n) => n.id).sort());
     expect(await store.listForEntity('person/sergey-lavrov')).toEqual([V1_NOTES[0]]);
     expect(await store.listAll()).toEqual([V1_NOTES[1], V1_NOTES[0]]);
+  });
+
+  it('upgrades a version-2 database to version 3: the terms index is dropped, records untouched', async () => {
+    const name = 'notes-migration-v2';
+    const rows = V1_NOTES.map((n) => ({ ...n, terms: noteTerms(n) }));
+    const open = indexedDB.open(name, 20);
+    open.onupgradeneeded = () => {
+      const store = open.result.createObjectStore('notes', { keyPath: 'id' });
+      for (const index of ['kind', 'entityId', 'target.url', 'updated']) store.createIndex(index, index);
+      store.createIndex('tags', 'tags', { multiEntry: true });
+      store.createIndex('terms', 'terms', { multiEntry: true });
+      open.result.createObjectStore('meta', { keyPath: 'key' });
+    };
+    const raw = await request(open);
+    const tx = raw.transaction('notes', 'readwrite');
+    for (const row of rows) tx.objectStore('notes').add(row);
+    await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+    raw.close();
+
+    const db = openNotesDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect([...db.backendDB().transaction('notes').objectStore('notes').indexNames]).not.toContain('terms');
+    expect(await db.notes.orderBy('id').toArray()).toEqual([...rows].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    const store = new NoteStore(db);
+    expect((await store.search('لافروف')).map((n) => n.id).sort()).toEqual(V1_NOTES.map((n) => n.id).sort());
   });
 
   it('opens an empty new database straight at the current version', async () => {

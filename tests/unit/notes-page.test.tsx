@@ -71,6 +71,20 @@ beforeEach(async () => {
         if (data?.filter?.color) list = list.filter((n) => n.color === data.filter.color);
         return list;
       }
+      case 'notesPage': {
+        // What the background's paging does (notes/paging.ts, tested on its own): newest first, cut.
+        let list = [...store].sort((a, b) => (a.updated < b.updated ? 1 : -1));
+        if (data?.query) list = list.filter((n) => data.query === 'لافروف' && n.body.includes('لافروف'));
+        if (data?.filter?.color) list = list.filter((n) => n.color === data.filter.color);
+        const pinned = store.filter((n) => (data.ids ?? []).includes(n.id));
+        return { notes: list.slice(0, data.limit), total: list.length, all: store.length, pinned };
+      }
+      case 'notesFacets':
+        return {
+          entityIds: [...new Set(store.flatMap((n) => (n.kind === 'entity' ? [n.entityId] : [])))],
+          hosts: [...new Set(store.flatMap((n) => (n.kind === 'passage' ? [new URL(n.target.url).hostname] : [])))],
+          tags: ['diplomacy'],
+        };
       case 'notesMeta':
         return { lastExport, tags: ['diplomacy'] };
       case 'getEntities':
@@ -152,8 +166,13 @@ describe('notes page', () => {
       search.value = 'لافروف';
       search.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await waitFor(() => calls('listNotes').some(([, d]) => d.query === 'لافروف'), 'search request');
-    expect(calls('listNotes').find(([, d]) => d.query === 'لافروف')![1]).toEqual({ query: 'لافروف', filter: {} });
+    await waitFor(() => calls('notesPage').some(([, d]) => d.query === 'لافروف'), 'search request');
+    expect(calls('notesPage').find(([, d]) => d.query === 'لافروف')![1]).toEqual({
+      query: 'لافروف',
+      filter: {},
+      limit: 50,
+      ids: [],
+    });
     await waitFor(() => items().length === 1, 'one result');
     expect(ids()).toEqual([ID(3)]);
   });
@@ -162,7 +181,7 @@ describe('notes page', () => {
     await mount();
     const before = items().map((el) => el.textContent);
     const lastExportText = root.querySelector('[data-testid="last-export"]')!.textContent;
-    const listCalls = calls('listNotes').length;
+    const listCalls = calls('notesPage').length;
     const input = root.querySelector<HTMLInputElement>('[data-testid="notes-import"]')!;
     const file = new File(['{"type":"AnnotationCollection"}'], 'notes.jsonld', { type: 'application/ld+json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -174,7 +193,7 @@ describe('notes page', () => {
     expect(calls('importNotes')).toEqual([['importNotes', { text: '{"type":"AnnotationCollection"}' }]]);
     expect(items().map((el) => el.textContent)).toEqual(before);
     expect(root.querySelector('[data-testid="last-export"]')!.textContent).toBe(lastExportText);
-    expect(calls('listNotes').length).toBe(listCalls);
+    expect(calls('notesPage').length).toBe(listCalls);
     for (const w of WRITES) expect(calls(w)).toEqual([]);
   });
 

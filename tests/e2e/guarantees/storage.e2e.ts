@@ -121,6 +121,10 @@ describeEachBrowser('G4/G9 notes storage', (kind) => {
         const bodies = (await listNotes(ext)).filter((n) => n.id === first.id || n.id === second.id).map((n) => n.body);
         expect(bodies.sort()).toEqual(['G9 after the stop', 'G9 before the stop']);
 
+        // The open notes page follows every write (guarantee 20) and asks the background again: let it
+        // finish, or its requests would wake the worker right after the stop below.
+        await ext.waitFor((id: string) => !!document.querySelector(`[data-note-id="${id}"]`), second.id);
+        await sleep(1500);
         // Stopped again, a content script's requests wake it too: the card on a news page shows both notes.
         await cdp.send('ServiceWorker.stopAllWorkers');
         await waitUntil(() => history.at(-1) === 'stopped');

@@ -1,0 +1,100 @@
+// The notes page at ten thousand notes: it shows the newest `limit` matches and how many there are,
+// and builds its filters from the indexes' keys, so neither its first paint nor a keystroke moves
+// every note through the message channel and the DOM.
+//
+// Order is the store's: most recently updated first (id breaks ties). Without filters the
+// `updated` index gives that order by keys alone; a search intersects the term index's keys (as
+// store.search does) and walks the `updated` index's keys to keep the newest matches, so only the
+// notes shown are read. Filters (rare, narrow) and a newer database (read-only, no trusted
+// indexes) go through the store's full list and are cut afterwards.
+import { hostOf, type Note, type NoteFilter } from './model';
+import { queryTerms } from './search-terms';
+import type { NoteRecord } from './db';
+import type { NoteStore } from './store';
+import { matchingIds, warmSearch } from './term-rows';
+
+/** Notes the page shows at first, and the step it grows by (twice this) as the reader scrolls. */
+export const PAGE_SIZE = 50;
+
+export interface NotesPageRequest {
+  query?: string;
+  filter?: NoteFilter;
+  limit: number;
+  /** Notes open in an editor: their current versions come back in `pinned` (absent = deleted). */
+  ids?: string[];
+}
+
+export interface NotesPageResult {
+  /** The newest `limit` matches. */
+  notes: Note[];
+  /** All matches. */
+  total: number;
+  /** All notes. */
+  all: number;
+  pinned: Note[];
+}
+
+export interface NotesFacets {
+  entityIds: string[];
+  hosts: string[];
+  tags: string[];
+}
+
+function plain(record: NoteRecord): Note {
+  const note: Partial<NoteRecord> = { ...record };
+  delete note.terms;
+  return note as Note;
+}
+
+export async function notesPage(store: NoteStore, req: NotesPageRequest): Promise<NotesPageResult> {
+  const limit = Math.max(1, Math.min(req.limit, 50_000));
+  const pinnedIds = req.ids ?? [];
+  const pinned = (await Promise.all(pinnedIds.map((id) => store.get(id)))).filter((n): n is Note => !!n);
+  const query = req.query?.trim() ?? '';
+  const filtered = req.filter && Object.keys(req.filter).length > 0;
+  if (filtered || (await store.isNewer())) {
+    const list = query ? await store.search(query, req.filter) : await store.list(req.filter);
+    const all = (await store.isNewer()) ? (await store.list()).length : await store.db.notes.count();
+    return { notes: list.slice(0, limit), total: list.length, all, pinned };
+  }
+  const { notes } = store.db;
+  const terms = queryTerms(query);
+  if (!terms.length) {
+    const [all, records] = await Promise.all([
+      notes.count(),
+      notes.orderBy('updated').reverse().limit(limit).toArray(),
+    ]);
+    warmSearch(store);
+    return { notes: tieOrder(records.map(plain)), total: all, all, pinned };
+  }
+  const [all, matches] = await Promise.all([notes.count(), matchingIds(store, terms)]);
+  const records = (await notes.bulkGet(matches.slice(0, limit))).filter((r): r is NoteRecord => !!r);
+  return { notes: tieOrder(records.map(plain)), total: matches.length, all, pinned };
+}
+
+/** The store's order within equal `updated` times (larger id first). */
+function tieOrder(list: Note[]): Note[] {
+  return list.sort((a, b) =>
+    a.updated !== b.updated ? (a.updated < b.updated ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0,
+  );
+}
+
+/** The filters' choices, from index keys only: entities with notes, sites of passage notes, tags. */
+export async function notesFacets(store: NoteStore): Promise<NotesFacets> {
+  if (await store.isNewer()) {
+    const every = await store.list();
+    return {
+      entityIds: [...new Set(every.flatMap((n) => (n.kind === 'entity' ? [n.entityId] : [])))].sort(),
+      hosts: [...new Set(every.flatMap((n) => (n.kind === 'passage' ? [hostOf(n.target.url)] : [])))].sort(),
+      tags: await store.tags(),
+    };
+  }
+  const { notes } = store.db;
+  const [entityIds, urls, tags] = await Promise.all([
+    notes.orderBy('entityId').uniqueKeys(),
+    notes.orderBy('target.url').uniqueKeys(),
+    store.tags(),
+  ]);
+  const hosts = [...new Set((urls as string[]).map(hostOf).filter(Boolean))].sort();
+  return { entityIds: (entityIds as string[]).sort(), hosts, tags };
+}
