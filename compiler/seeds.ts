@@ -9,8 +9,8 @@ import type { IndexFile } from './encode-index';
 export const SEEDS_DIR = 'seeds';
 export const GENERATED_INDEX_DIR = join('generated', INDEX_DIR);
 
-export function readSeeds(dir = SEEDS_DIR): SeedFiles {
-  const catalogFile = join(dir, 'catalog.json');
+/** The seeds in `dir`: its articles/ and its catalog.json, or the catalog at `catalogFile`. */
+export function readSeeds(dir = SEEDS_DIR, catalogFile = join(dir, 'catalog.json')): SeedFiles {
   const articleDir = join(dir, 'articles');
   return {
     catalog: { file: catalogFile, text: readFileSync(catalogFile, 'utf8') },

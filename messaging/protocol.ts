@@ -24,10 +24,14 @@ export interface CorpusMention {
   title: string;
   date: string | null;
   lang: string;
+  /** The outlet, when the corpus knows it. */
+  source?: string | null;
   sentence: string;
   /** The mention inside `sentence` (UTF-16 offsets). */
   markStart: number;
   markEnd: number;
+  /** Other articles that print the same sentence (wire copies, engine/wire-copies.ts), folded into this line. */
+  copies?: { articleId: string; title: string; date: string | null; source: string | null }[];
 }
 
 export interface EntitySummary {
@@ -43,6 +47,8 @@ export interface EntityCard extends EntitySummary {
   mentions: CorpusMention[];
   /** Total mentions in the corpus (`mentions` is capped). */
   mentionCount: number;
+  /** Corpus articles that name the entity (the card shows a few and counts the rest). */
+  articleCount: number;
   related: EntitySummary[];
 }
 
