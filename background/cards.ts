@@ -125,21 +125,36 @@ export function prefetchCards(corpus: Corpus, entities: number[]): void {
   for (const e of new Set(entities)) if (e < corpus.entities.length) corpus.cardLines(e).catch(() => {});
 }
 
-/** The reader's index: every article (from the article list) and entity. */
-export async function corpusOverview(corpus: Corpus): Promise<CorpusOverview> {
+/**
+ * The reader's index: every article (from the article list) and entity. Built once per opened
+ * corpus: at 15,000 articles, inflating and parsing the list and grouping articles by entity is
+ * most of the reader's first paint, and a reader is opened again and again.
+ */
+const overviews = new WeakMap<Corpus, Promise<CorpusOverview>>();
+
+export function corpusOverview(corpus: Corpus): Promise<CorpusOverview> {
+  let overview = overviews.get(corpus);
+  if (!overview) {
+    overview = buildOverview(corpus);
+    overviews.set(corpus, overview);
+    overview.catch(() => overviews.get(corpus) === overview && overviews.delete(corpus));
+  }
+  return overview;
+}
+
+async function buildOverview(corpus: Corpus): Promise<CorpusOverview> {
   const articles = await corpus.list.all();
   const articleIds: string[][] = corpus.entities.map(() => []);
   const { entityOffsets, entities } = corpus.stories;
   for (let a = 0; a < articles.length; a++)
     for (let k = entityOffsets[a]; k < entityOffsets[a + 1]; k++) articleIds[entities[k]]?.push(corpus.articleIds[a]);
   return {
-    articles: articles.map(([title, date, source, url], a) => ({
+    articles: articles.map(([title, date, source], a) => ({
       id: corpus.articleIds[a],
       title,
       lang: corpus.articleLang(a),
       date,
       source,
-      url,
     })),
     entities: corpus.entities.map((ent, e) => ({
       ...summary(corpus, e),

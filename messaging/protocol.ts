@@ -78,7 +78,8 @@ export interface ArticleView {
 }
 
 export interface CorpusOverview {
-  articles: Omit<ArticleView, 'text'>[];
+  /** Without text or url (getArticle has them): at 15,000 articles the message is what the reader waits for. */
+  articles: Omit<ArticleView, 'text' | 'url'>[];
   /** Every entity with the articles that mention it. */
   entities: (EntitySummary & { gloss: Record<string, string>; articleIds: string[]; count: number })[];
 }
