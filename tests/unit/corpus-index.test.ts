@@ -101,6 +101,7 @@ describe('corpus index files', () => {
     try {
       writeIndexFiles(dir, encodeIndex(compiled, 1));
       writeFileSync(join(dir, 'index.bin.123.tmp'), 'another build, mid-write');
+      writeFileSync(join(dir, 'text-0000-0123abcd.json'), '{}'); // a version 2 build's shard
       writeIndexFiles(dir, files);
       expect(readdirSync(dir).sort()).toEqual([...files.map((f) => f.name), 'index.bin.123.tmp'].sort());
       await expectSame(await openCorpus(diskReader(dir)), compiled);
