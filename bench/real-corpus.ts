@@ -1,8 +1,8 @@
 // Corpus scale on real news: the SaudiNewsNet July 2015 slice (../shared, when present; never
 // shipped), imported as `npm run corpus -- import` would (compiler/import.ts, in memory), compiled
 // with the shipped catalog and encoded as `npm run corpus -- build --seeds DIR` does. The same
-// figures as the synthetic rows of bench/corpus-scale.ts, plus the shards' size before gzip (what
-// an index of version 2 installed) and the process's peak memory.
+// figures as the synthetic rows of bench/corpus-scale.ts, plus the shards' size before gzip and the
+// process's peak memory.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,7 +18,7 @@ export const REAL_SLICE = '../shared/real-news/saudinewsnet-2015-07';
 
 export interface RealCorpusResult extends CorpusScaleResult {
   label: string;
-  /** The shards' JSON before gzip: what they weighed installed before index version 3. */
+  /** The same shards' JSON before gzip (version 2 shipped shards as JSON, smaller ones, titles kept in them). */
   shardJsonBytes: number;
   /** Peak resident memory of this process so far (the build's peak, and whatever ran before it). */
   peakRssBytes: number;

@@ -593,8 +593,8 @@ export function render(r: Results): string {
     out.push('');
     out.push(
       `${c.label}: \`../shared/real-news/saudinewsnet-2015-07\` imported as \`corpus -- import\` does, compiled with ` +
-        `the shipped catalog (bench/real-corpus.ts). Shards before gzip (index version 2): ${kb(c.shardJsonBytes ?? 0)}; ` +
-        `installed per article ${kb(before / c.articles)} then, ${kb((c.indexBytes + c.shardBytes) / c.articles)} now ` +
+        `the shipped catalog (bench/real-corpus.ts). The same shards uncompressed: ${kb(c.shardJsonBytes ?? 0)}; ` +
+        `installed per article ${kb(before / c.articles)} so, ${kb((c.indexBytes + c.shardBytes) / c.articles)} gzipped ` +
         `(${en(((c.indexBytes + c.shardBytes) / before) * 100, 1)}%). Peak memory of the bench process by the end of ` +
         `the build: ${en((c.peakRssBytes ?? 0) / 1e6)} MB.`,
     );
