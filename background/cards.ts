@@ -1,10 +1,12 @@
 // Hover-card and reader data from the opened index. Each entity's card lines are ranked at
 // compile time (compiler/card-lines.ts) and stored with their sentences in a card shard, so a card
 // reads one small file: the lines of the page's story first (from that article's text shard, read
-// at the same time), then the stored order.
+// at the same time), then the stored order, wire copies folded into one line with their sources.
+// An entity named in thousands of articles shows a few lines and the count of articles.
 import type { Corpus } from '../engine/corpus';
 import { CARD_LINES } from '../engine/index-format';
 import type { CardLineText } from '../engine/shard-checks';
+import { wireKey } from '../engine/wire-copies';
 import type { ArticleView, CorpusMention, CorpusOverview, EntityCard, EntitySummary } from '../messaging/protocol';
 
 const MAX_RELATED = 6;
@@ -30,12 +32,48 @@ function mentions(corpus: Corpus, article: number, e: number): boolean {
 /** The story article's own lines for the entity, in text order. */
 async function storyLines(corpus: Corpus, article: number, e: number): Promise<CardLineText[]> {
   if (article < 0 || !mentions(corpus, article, e)) return [];
-  const { title, date, text, lines } = await corpus.article(article);
+  const { title, date, source, text, lines } = await corpus.article(article);
   const out: CardLineText[] = [];
   for (let i = 0; i < lines.length && out.length < CARD_LINES; i += 5) {
     const [entity, s0, s1, m0, m1] = lines.slice(i, i + 5);
     if (entity === e)
-      out.push({ article, title, date, sentence: text.slice(s0, s1), markStart: m0 - s0, markEnd: m1 - s0 });
+      out.push({ article, title, date, source, sentence: text.slice(s0, s1), markStart: m0 - s0, markEnd: m1 - s0 });
+  }
+  return out;
+}
+
+/** Per corpus, per entity: how many articles name it (one pass over the story entity lists, on the first card). */
+const articleCounts = new WeakMap<Corpus, Uint32Array>();
+
+export function articleCount(corpus: Corpus, e: number): number {
+  let counts = articleCounts.get(corpus);
+  if (!counts) {
+    counts = new Uint32Array(corpus.entities.length);
+    const { entities } = corpus.stories;
+    for (let k = 0; k < entities.length; k++) if (entities[k] < counts.length) counts[entities[k]]++;
+    articleCounts.set(corpus, counts);
+  }
+  return counts[e] ?? 0;
+}
+
+/**
+ * Lines in card order, wire copies (engine/wire-copies.ts) folded into the first line that printed
+ * the sentence, up to `max` lines. The first line keeps its place: the page's story, then the newest.
+ */
+export function foldCopies(lines: CardLineText[], max: number): (CardLineText & { copies: CardLineText[] })[] {
+  const out: (CardLineText & { copies: CardLineText[] })[] = [];
+  const byKey = new Map<string, CardLineText & { copies: CardLineText[] }>();
+  for (const line of lines) {
+    const key = wireKey(line.sentence);
+    const first = byKey.get(key);
+    if (first) {
+      if (first.article !== line.article && !first.copies.some((c) => c.article === line.article))
+        first.copies.push(line);
+    } else if (out.length < max) {
+      const folded = { ...line, copies: [] };
+      byKey.set(key, folded);
+      out.push(folded);
+    }
   }
   return out;
 }
@@ -48,22 +86,33 @@ export async function entityCard(
   const e = entityIndex(corpus, entityId);
   const story = storyArticleId ? corpus.articleNumber(storyArticleId) : -1;
   const [lines, ranked] = await Promise.all([storyLines(corpus, story, e), corpus.cardLines(e)]);
-  for (let i = 0; i < ranked.length && lines.length < CARD_LINES; i++)
-    if (ranked[i].article !== story) lines.push(ranked[i]);
-  const mentionLines = lines.map(({ article, title, date, sentence, markStart, markEnd }): CorpusMention => ({
-    articleId: corpus.articleIds[article],
-    title,
-    date,
-    lang: corpus.articleLang(article),
-    sentence,
-    markStart,
-    markEnd,
-  }));
+  for (const line of ranked) if (line.article !== story) lines.push(line);
+  const mentionLines = foldCopies(lines, CARD_LINES).map(
+    ({ article, title, date, source, sentence, markStart, markEnd, copies }): CorpusMention => ({
+      articleId: corpus.articleIds[article],
+      title,
+      date,
+      lang: corpus.articleLang(article),
+      source,
+      sentence,
+      markStart,
+      markEnd,
+      ...(copies.length && {
+        copies: copies.map((c) => ({
+          articleId: corpus.articleIds[c.article],
+          title: c.title,
+          date: c.date,
+          source: c.source,
+        })),
+      }),
+    }),
+  );
   return {
     ...summary(corpus, e),
     gloss: corpus.entities[e].gloss,
     mentions: mentionLines,
     mentionCount: corpus.mentionCounts[e],
+    articleCount: articleCount(corpus, e),
     related: (corpus.gazetteer.related[e] ?? []).slice(0, MAX_RELATED).map((r) => summary(corpus, r)),
   };
 }
@@ -76,21 +125,36 @@ export function prefetchCards(corpus: Corpus, entities: number[]): void {
   for (const e of new Set(entities)) if (e < corpus.entities.length) corpus.cardLines(e).catch(() => {});
 }
 
-/** The reader's index: every article (from the article list) and entity. */
-export async function corpusOverview(corpus: Corpus): Promise<CorpusOverview> {
+/**
+ * The reader's index: every article (from the article list) and entity. Built once per opened
+ * corpus: at 15,000 articles, inflating and parsing the list and grouping articles by entity is
+ * most of the reader's first paint, and a reader is opened again and again.
+ */
+const overviews = new WeakMap<Corpus, Promise<CorpusOverview>>();
+
+export function corpusOverview(corpus: Corpus): Promise<CorpusOverview> {
+  let overview = overviews.get(corpus);
+  if (!overview) {
+    overview = buildOverview(corpus);
+    overviews.set(corpus, overview);
+    overview.catch(() => overviews.get(corpus) === overview && overviews.delete(corpus));
+  }
+  return overview;
+}
+
+async function buildOverview(corpus: Corpus): Promise<CorpusOverview> {
   const articles = await corpus.list.all();
   const articleIds: string[][] = corpus.entities.map(() => []);
   const { entityOffsets, entities } = corpus.stories;
   for (let a = 0; a < articles.length; a++)
     for (let k = entityOffsets[a]; k < entityOffsets[a + 1]; k++) articleIds[entities[k]]?.push(corpus.articleIds[a]);
   return {
-    articles: articles.map(([title, date, source, url], a) => ({
+    articles: articles.map(([title, date, source], a) => ({
       id: corpus.articleIds[a],
       title,
       lang: corpus.articleLang(a),
       date,
       source,
-      url,
     })),
     entities: corpus.entities.map((ent, e) => ({
       ...summary(corpus, e),

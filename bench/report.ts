@@ -80,6 +80,10 @@ export type CardFigures = CardResult & { label: string };
 
 /** What bench/corpus-scale.ts measured in Node, with the load measured in Chromium. */
 export interface CorpusFigures extends Omit<CorpusScaleResult, 'files'> {
+  /** A real-slice row (bench/real-corpus.ts): its label, shards before gzip, peak memory. */
+  label?: string;
+  shardJsonBytes?: number;
+  peakRssBytes?: number;
   readMs: number;
   parseMs: number;
   structureMs: number;
@@ -566,9 +570,10 @@ export function render(r: Results): string {
         'check + view',
         'structure',
         'load total',
+        'installed / article',
       ],
       r.corpus.map((c) => [
-        en(c.articles),
+        c.label ?? en(c.articles),
         kb(c.textBytes),
         ms(c.compileMs),
         en(c.mentions),
@@ -579,9 +584,21 @@ export function render(r: Results): string {
         ms(c.parseMs),
         ms(c.structureMs),
         ms(c.loadMs),
+        kb((c.indexBytes + c.shardBytes) / c.articles),
       ]),
     ),
   );
+  for (const c of r.corpus.filter((c) => c.label)) {
+    const before = c.indexBytes + (c.shardJsonBytes ?? c.shardBytes);
+    out.push('');
+    out.push(
+      `${c.label}: \`../shared/real-news/saudinewsnet-2015-07\` imported as \`corpus -- import\` does, compiled with ` +
+        `the shipped catalog (bench/real-corpus.ts). The same shards uncompressed: ${kb(c.shardJsonBytes ?? 0)}; ` +
+        `installed per article ${kb(before / c.articles)} so, ${kb((c.indexBytes + c.shardBytes) / c.articles)} gzipped ` +
+        `(${en(((c.indexBytes + c.shardBytes) / before) * 100, 1)}%). Peak memory of the bench process by the end of ` +
+        `the build: ${en((c.peakRssBytes ?? 0) / 1e6)} MB.`,
+    );
+  }
   out.push('');
   out.push('## Recognition quality on the evaluation pages (tests/eval/pages)');
   out.push('');

@@ -21,6 +21,7 @@ import { htmlToText } from '../cli/html';
 import { realGazetteer, syntheticGazetteer, type BenchGazetteer } from './gazetteers';
 import { generatePage, type BenchPage } from './pages';
 import { corpusScale } from './corpus-scale';
+import { realCorpusScale } from './real-corpus';
 import { storyLines, storyScale } from './story';
 import { measureRealPages, readRealPages, renderRealPages, withRealSection } from './real-pages';
 import { notesAtScale, renderNotesScale } from './notes-scale';
@@ -663,6 +664,32 @@ async function main() {
         log(`hover card (${n} articles): ${big.medianMs.toFixed(2)} ms median, ${big.maxMs.toFixed(2)} ms max`);
       }
       unserve();
+    }
+
+    // Corpus scale on the real July slice (../shared): full runs only, it compiles 15,000 articles.
+    if (SMOKE) log('corpus scale, real slice: skipped in the smoke run');
+    else {
+      const t = performance.now();
+      const real = await realCorpusScale(ROOT, seeds.catalog, log);
+      if (real) {
+        const unserve = serveIndex('/index/real-slice/', real.files);
+        await open('/blank.html');
+        const load = await call<LoadResult>('loadIndex', ['/index/real-slice/', CONFIG.runs], 600_000);
+        const { files: _files, ...scale } = real;
+        corpus.push({
+          ...scale,
+          readMs: load.readMs,
+          parseMs: load.parseMs,
+          structureMs: load.structureMs,
+          loadMs: load.ms,
+        });
+        log(
+          `corpus ${real.label}: compile ${real.compileMs.toFixed(0)} ms, index.bin ${(real.indexBytes / 1e6).toFixed(2)} MB + ` +
+            `${real.shards} shards ${(real.shardBytes / 1e6).toFixed(2)} MB (${(real.shardJsonBytes / 1e6).toFixed(2)} MB before gzip), ` +
+            `load ${load.ms.toFixed(1)} ms (${elapsed(t)})`,
+        );
+        unserve();
+      }
     }
 
     // Same story at corpus scale (Node): the real July slice topped up to 30,000 articles.

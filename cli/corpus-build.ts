@@ -1,20 +1,44 @@
 // npm run corpus -- build | stats | suggest: the seeds' own commands (cli/corpus.ts dispatches).
-//   build    validate seeds/ and write generated/corpus/ (index.bin and text shards, atomically)
+//   build    validate seeds/ and write generated/corpus/ (index.bin and text shards, atomically);
+//            --seeds DIR compiles another folder (DIR/articles, and DIR/catalog.json or else the
+//            shipped seeds/catalog.json), --out DIR writes elsewhere
 //   stats    summarize the compiled index
 //   suggest  list names in the articles that look like entities but are not in the catalog
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileCorpus, type CompiledCorpus } from '../compiler/compile';
 import { encodeIndex } from '../compiler/encode-index';
-import { GENERATED_INDEX_DIR, diskReader, readSeeds, writeIndexFiles } from '../compiler/seeds';
+import { GENERATED_INDEX_DIR, SEEDS_DIR, diskReader, readSeeds, writeIndexFiles } from '../compiler/seeds';
 import { corpusStats, kib } from '../compiler/stats';
 import { suggestNames } from '../compiler/suggest';
 import { openCorpus } from '../engine/corpus';
 import { INDEX_FILE } from '../engine/index-format';
 import { createMatcher } from '../engine/matcher';
 
-function compile(): CompiledCorpus {
-  const seeds = readSeeds();
+export const BUILD_USAGE = 'npm run corpus -- build [--seeds DIR] [--out DIR]';
+
+export interface BuildOptions {
+  /** The folder holding articles/ (and maybe catalog.json); seeds/ by default. */
+  seeds: string;
+  /** Where the index files go; generated/corpus by default (what the extension bundles). */
+  out: string;
+}
+
+export function parseBuildArgs(args: string[]): BuildOptions {
+  const options: BuildOptions = { seeds: SEEDS_DIR, out: GENERATED_INDEX_DIR };
+  for (let i = 0; i < args.length; i++) {
+    const key = args[i] === '--seeds' ? 'seeds' : args[i] === '--out' ? 'out' : null;
+    if (!key) throw new Error(`unknown argument ${args[i]}\nusage: ${BUILD_USAGE}`);
+    if (!args[i + 1]) throw new Error(`${args[i]} needs a folder\nusage: ${BUILD_USAGE}`);
+    options[key] = args[++i];
+  }
+  return options;
+}
+
+function compile(dir = SEEDS_DIR): CompiledCorpus {
+  // A folder of imported articles without its own catalog uses the shipped one.
+  const catalog = existsSync(join(dir, 'catalog.json')) ? undefined : join(SEEDS_DIR, 'catalog.json');
+  const seeds = readSeeds(dir, catalog);
   const total = seeds.articles.length;
   const started = Date.now();
   // Progress only on long builds, on stderr, so stdout stays machine-readable.
@@ -30,17 +54,18 @@ function compile(): CompiledCorpus {
   });
 }
 
-export function runBuild(): void {
-  const compiled = compile();
+export function runBuild(args: string[] = []): void {
+  const { seeds, out } = parseBuildArgs(args);
+  const compiled = compile(seeds);
   const files = encodeIndex(compiled);
-  writeIndexFiles(GENERATED_INDEX_DIR, files);
+  writeIndexFiles(out, files);
   rmSync('generated/corpus-index.json', { force: true }); // a version 1 index, if an old build left one
   const [index, ...shards] = files;
   const kinds = ['text', 'cards', 'articles'].map(
     (k) => `${shards.filter((f) => f.name.startsWith(`${k}-`)).length} ${k}`,
   );
   console.log(
-    `corpus: ${compiled.articles.length} articles, ${compiled.entities.length} entities → ${GENERATED_INDEX_DIR}/ ` +
+    `corpus: ${compiled.articles.length} articles, ${compiled.entities.length} entities → ${out}/ ` +
       `(${INDEX_FILE} ${kib(index.bytes.length)}; shards ${kinds.join(', ')}: ${kib(shards.reduce((n, f) => n + f.bytes.length, 0))})`,
   );
 }

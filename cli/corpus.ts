@@ -1,5 +1,5 @@
 // npm run corpus -- build | stats | suggest | import | audit
-//   build, stats, suggest  the seeds and the compiled index (cli/corpus-build.ts)
+//   build, stats, suggest  the seeds and the compiled index (cli/corpus-build.ts); build [--seeds DIR] [--out DIR]
 //   import                 real collections → article files (cli/corpus-import.ts)
 //   audit                  the recognizer over a real collection (cli/corpus-audit.ts)
 import { CollectionError } from '../compiler/collections';
@@ -11,7 +11,7 @@ import { runImport } from './corpus-import';
 async function main(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case 'build':
-      return runBuild();
+      return runBuild(args);
     case 'stats':
       return runStats();
     case 'suggest':
@@ -21,7 +21,9 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     case 'audit':
       return runAudit(args);
     default:
-      console.error('usage: npm run corpus -- build | stats | suggest | import <path>… | audit <path>…');
+      console.error(
+        'usage: npm run corpus -- build [--seeds DIR] [--out DIR] | stats | suggest | import <path>… | audit <path>…',
+      );
       process.exit(2);
   }
 }

@@ -4,6 +4,7 @@
 import { buildGazetteer } from '../engine/gazetteer';
 import { createMatcher, pageEvidence, type Matcher } from '../engine/matcher';
 import { extractFeatures, type StoryFingerprint } from '../engine/story';
+import { wireKey } from '../engine/wire-copies';
 import { CARD_LINES, type ArticleRecord, type EntityRecord } from '../engine/index-format';
 import type { CatalogEntity, CatalogPhrase, Gazetteer } from '../engine/types';
 import { parseArticle } from './articles';
@@ -112,7 +113,9 @@ export function compileCorpus(seeds: SeedFiles, options: CompileOptions = {}): C
     gazetteer,
     stories,
     mentionCounts,
-    cardLines: lines.map((list) => rankCardLines(list, dates, CARD_LINES)),
+    cardLines: lines.map((list) =>
+      rankCardLines(list, dates, CARD_LINES, ([a, s0, s1]) => wireKey(articles[a].text.slice(s0, s1))),
+    ),
     articleLines,
     cooccurrence,
   };

@@ -1,7 +1,8 @@
 // CompiledCorpus → the index files (engine/index-format.ts): index.bin, the article list, card
-// shards, text shards.
+// shards, text shards (gzipped JSON).
 // Deterministic: the bytes depend on the compiled corpus only.
 import { createHash } from 'node:crypto';
+import { constants, gzipSync } from 'node:zlib';
 import { packIndex, packUints } from '../engine/index-container';
 import {
   INDEX_FILE,
@@ -10,7 +11,9 @@ import {
   shardFileName,
   type ArticleMeta,
   type CardShard,
-  type ShardArticle,
+  TEXT_SHARD_BYTES,
+  titleOf,
+  type StoredArticle,
   type ShardKind,
   type StoredCardLine,
   type Table,
@@ -29,13 +32,17 @@ type Shard = IndexFile & { first: number };
 export function encodeIndex(c: CompiledCorpus, shardBytes = SHARD_BYTES): IndexFile[] {
   const texts = shards(
     'text',
-    c.articles.map(({ lang: _lang, ...article }, a): ShardArticle => ({ ...article, lines: c.articleLines[a] })),
-    shardBytes,
+    c.articles.map(({ lang: _lang, title, ...article }, a): StoredArticle => {
+      if (titleOf(article.text) !== title)
+        throw new Error(`article ${article.id}: its text does not start with its title`);
+      return { ...article, lines: c.articleLines[a] };
+    }),
+    shardBytes * (TEXT_SHARD_BYTES / SHARD_BYTES),
   );
   const cards = shards('cards', c.cardLines.map(storedLines(c)), shardBytes, (items) => ({
     articles: [...new Set(items.flat().map(([a]) => a))]
       .sort((x, y) => x - y)
-      .map((a): CardShard['articles'][number] => [a, c.articles[a].title, c.articles[a].date]),
+      .map((a): CardShard['articles'][number] => [a, c.articles[a].title, c.articles[a].date, c.articles[a].source]),
   }));
   const list = shards(
     'articles',
@@ -75,6 +82,14 @@ const storedLines = (c: CompiledCorpus) => (lines: CompiledCorpus['cardLines'][n
   lines.map(([a, s0, s1, m0, m1]): StoredCardLine => [a, c.articles[a].text.slice(s0, s1), m0 - s0, m1 - s0]);
 
 /**
+ * Shards ship gzipped (engine/shard-bytes.ts inflates them). Level 9: 2% smaller than the default
+ * on Arabic news, a few seconds more per 15,000 articles. zlib writes no timestamp (mtime 0), so
+ * the bytes stay deterministic.
+ */
+export const gzipShard = (json: Uint8Array): Uint8Array =>
+  new Uint8Array(gzipSync(json, { level: constants.Z_BEST_COMPRESSION }));
+
+/**
  * Consecutive items, a new shard once one holds `target` bytes (an item is never split). `more`
  * adds shard-wide fields computed from the shard's items.
  */
@@ -86,9 +101,9 @@ function shards<T>(kind: ShardKind, items: T[], target: number, more?: (items: T
     if (end === first) return;
     const part = items.slice(first, end);
     const json = JSON.stringify({ first, items: part, ...more?.(part) });
-    const bytes = new TextEncoder().encode(json);
-    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
-    out.push({ name: shardFileName(kind, out.length, hash), bytes, first });
+    const text = new TextEncoder().encode(json);
+    const hash = createHash('sha256').update(text).digest('hex').slice(0, 8);
+    out.push({ name: shardFileName(kind, out.length, hash), bytes: gzipShard(text), first });
     first = end;
     size = 0;
   };

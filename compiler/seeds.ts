@@ -9,8 +9,8 @@ import type { IndexFile } from './encode-index';
 export const SEEDS_DIR = 'seeds';
 export const GENERATED_INDEX_DIR = join('generated', INDEX_DIR);
 
-export function readSeeds(dir = SEEDS_DIR): SeedFiles {
-  const catalogFile = join(dir, 'catalog.json');
+/** The seeds in `dir`: its articles/ and its catalog.json, or the catalog at `catalogFile`. */
+export function readSeeds(dir = SEEDS_DIR, catalogFile = join(dir, 'catalog.json')): SeedFiles {
   const articleDir = join(dir, 'articles');
   return {
     catalog: { file: catalogFile, text: readFileSync(catalogFile, 'utf8') },
@@ -34,12 +34,16 @@ export function writeAtomically(file: string, contents: string | Uint8Array): vo
  * are left alone). Shard names carry their content hash, so until index.bin is replaced the old
  * index still finds all of its shards, and afterwards the new one all of its own.
  */
+/** Shards of an index before version 3 (plain JSON), left in generated/ by an older build. */
+const V2_SHARD_FILE = /^(?:text|cards|articles)-\d{4,}-[0-9a-f]{8}\.json$/;
+
 export function writeIndexFiles(dir: string, files: IndexFile[]): void {
   const last = (f: IndexFile) => +(f.name === INDEX_FILE);
   for (const f of [...files].sort((a, b) => last(a) - last(b))) writeAtomically(join(dir, f.name), f.bytes);
   const keep = new Set(files.map((f) => f.name));
   for (const name of readdirSync(dir))
-    if (SHARD_FILE.test(name) && !keep.has(name)) rmSync(join(dir, name), { force: true });
+    if ((SHARD_FILE.test(name) || V2_SHARD_FILE.test(name)) && !keep.has(name))
+      rmSync(join(dir, name), { force: true });
 }
 
 export function diskReader(dir: string): ReadFile {

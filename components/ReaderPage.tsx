@@ -1,10 +1,13 @@
 // The corpus reader: every corpus article with its entities marked exactly as on a news page (the
 // same mark session and hover card), and an index of all entities. A new user can try Hashiya here
-// without visiting any site. Routes: #article=<id>, #entity=<id>.
+// without visiting any site. Routes: #article=<id>, #entity=<id>. Lists of articles are virtual
+// (components/reader/VirtualList.tsx): a corpus may hold 15,000 of them.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage, type ArticleView, type CorpusOverview } from '../messaging/protocol';
+import { searchArticles, titleTerms } from './reader/article-search';
+import { VirtualList } from './reader/VirtualList';
 import type { Settings } from '../settings/settings';
-import { t, typeLabel, type UiLang } from '../i18n/strings';
+import { t, tf, typeLabel, type UiLang } from '../i18n/strings';
 import { useSettings } from './use-settings';
 import { formatDate } from './card/CorpusMentions';
 import { ENTITY_TYPES } from '../engine/types';
@@ -12,6 +15,7 @@ import { attachMarks } from '../page/reader-marks';
 import './reader.css';
 
 type Route = { article?: string; entity?: string };
+type ArticleSummary = CorpusOverview['articles'][number];
 
 function readRoute(): Route {
   const params = new URLSearchParams(location.hash.slice(1));
@@ -41,21 +45,7 @@ export function ReaderPage() {
         <h1>
           {t(lang, 'appName')} · {t(lang, 'corpusReader')}
         </h1>
-        <ul class="article-list">
-          {overview.articles.map((a) => (
-            <li key={a.id}>
-              <a
-                href={`#article=${encodeURIComponent(a.id)}`}
-                aria-current={a.id === articleId ? 'page' : undefined}
-                lang={a.lang}
-                dir="auto"
-              >
-                {a.title}
-              </a>
-              {a.date && <small> · {formatDate(a.date, lang)}</small>}
-            </li>
-          ))}
-        </ul>
+        <ArticleList overview={overview} lang={lang} current={articleId} />
         <EntityIndex overview={overview} lang={lang} selected={route.entity} />
       </nav>
       <main class="reader-main">
@@ -66,6 +56,61 @@ export function ReaderPage() {
         )}
       </main>
     </div>
+  );
+}
+
+/** Height of one title row in the virtual lists (reader.css cuts titles to one line). */
+const ROW = 44;
+
+function ArticleRow({ a, lang, current }: { a: ArticleSummary; lang: UiLang; current?: string }) {
+  return (
+    <>
+      <a
+        href={`#article=${encodeURIComponent(a.id)}`}
+        aria-current={a.id === current ? 'page' : undefined}
+        lang={a.lang}
+        dir="auto"
+      >
+        {a.title}
+      </a>
+      <small>{[a.date && formatDate(a.date, lang), a.source].filter(Boolean).join(' · ')}</small>
+    </>
+  );
+}
+
+/** Every article, virtualized, with an Arabic-aware search over titles and sources. */
+function ArticleList({ overview, lang, current }: { overview: CorpusOverview; lang: UiLang; current?: string }) {
+  const [query, setQuery] = useState('');
+  // Terms are computed on the first search, not at first paint.
+  const terms = useMemo(() => (query.trim() ? titleTerms(overview.articles) : null), [overview, !query.trim()]);
+  const shown = useMemo(
+    () => (terms ? searchArticles(terms, query) : overview.articles.map((_, i) => i)),
+    [terms, query, overview],
+  );
+  const at = current ? shown.findIndex((i) => overview.articles[i].id === current) : -1;
+  return (
+    <section class="article-list">
+      <input
+        type="search"
+        class="article-search"
+        dir="auto"
+        placeholder={t(lang, 'searchArticles')}
+        aria-label={t(lang, 'searchArticles')}
+        value={query}
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+      />
+      <p class="article-count" aria-live="polite">
+        {tf(lang, 'articleCount', { n: new Intl.NumberFormat(lang).format(shown.length) })}
+      </p>
+      <VirtualList
+        count={shown.length}
+        rowHeight={ROW}
+        height="45vh"
+        label={t(lang, 'corpusReader')}
+        scrollTo={at}
+        row={(i) => <ArticleRow a={overview.articles[shown[i]]} lang={lang} current={current} />}
+      />
+    </section>
   );
 }
 
@@ -132,6 +177,7 @@ function EntityIndex({ overview, lang, selected }: { overview: CorpusOverview; l
 
 function EntityDetail({ overview, id, lang }: { overview: CorpusOverview; id: string; lang: UiLang }) {
   const entity = overview.entities.find((e) => e.id === id);
+  const byId = useMemo(() => new Map(overview.articles.map((a) => [a.id, a])), [overview]);
   if (!entity) return <p role="alert">{id}</p>;
   const other: UiLang = lang === 'ar' ? 'en' : 'ar';
   return (
@@ -143,18 +189,17 @@ function EntityDetail({ overview, id, lang }: { overview: CorpusOverview; id: st
         {typeLabel(lang, entity.type)} — {entity.gloss[lang] ?? entity.gloss.en}
       </p>
       <h3>{t(lang, 'inCorpus')}</h3>
-      <ul>
-        {entity.articleIds.map((a) => {
-          const article = overview.articles.find((x) => x.id === a);
-          return (
-            <li key={a}>
-              <a href={`#article=${encodeURIComponent(a)}`} dir="auto">
-                {article?.title ?? a}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
+      <VirtualList
+        count={entity.articleIds.length}
+        rowHeight={ROW}
+        height="70vh"
+        label={t(lang, 'inCorpus')}
+        row={(i) => {
+          const a = entity.articleIds[i];
+          const article = byId.get(a);
+          return article ? <ArticleRow a={article} lang={lang} /> : a;
+        }}
+      />
     </section>
   );
 }

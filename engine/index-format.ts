@@ -1,24 +1,28 @@
 import type { EntityType, Gazetteer } from './types';
 
 // The compiled corpus index: what `npm run corpus -- build` writes to generated/corpus/ and the
-// extension ships as /corpus/. Design note (version 2):
+// extension ships as /corpus/. Design note (version 3):
 // - Four kinds of files, split by when they are needed:
 //   · `index.bin`, read once per background lifetime: everything a lookup or a story match needs
 //     (entities, gazetteer, story fingerprints), and counts. Nothing of the texts. 3 MB at 10,000
 //     articles, two thirds of it the fingerprints' 48 term hashes per article — before the content
 //     indexes of same story (below), which about double it: 18 MB at 30,000 articles, 9 MB of it
 //     theirs (bench/story.ts).
-//   · card shards (`cards-NNNN-<hash>.json`, consecutive entities, ~SHARD_BYTES each): per entity
+//   · card shards (`cards-NNNN-<hash>.json.gz`, consecutive entities, ~SHARD_BYTES each): per entity
 //     its card lines with the sentence already cut and the article's title and date, so a hover
 //     card reads one small file (a read costs ~5 ms in the benchmark whatever its size, so one
 //     read per card matters more than bytes).
-//   · text shards (`text-NNNN-<hash>.json`, consecutive articles, ~SHARD_BYTES each): each
+//   · text shards (`text-NNNN-<hash>.json.gz`, consecutive articles, ~TEXT_SHARD_BYTES each): each
 //     article's record, text and its own card lines; read for the reader, a story match's title,
 //     and a card on a corpus story's page (that story's lines come first on the card).
-//   · `articles-0000-<hash>.json`: every article's title, date, source and url, for the reader's
+//   · `articles-0000-<hash>.json.gz`: every article's title, date, source and url, for the reader's
 //     article list alone (one file: it wants all of them; reading every text shard took seconds).
 //   A 10,000-article corpus is ~35 MB of text: parsing it at start was most of a quarter-second
 //   load. Shards are read on first use and a few dozen kept (engine/shards.ts).
+// - Shards are gzipped (version 3): Arabic news JSON shrinks to about a quarter, and the shards
+//   were 5/6 of the installed size (15,000 real articles: 69 MB → 27 MB in all). The browser
+//   inflates them with DecompressionStream('gzip'), ~1 ms per 64 KB shard; index.bin stays
+//   uncompressed so its tables are still viewed in place. The shard's hash is of its JSON.
 // - index.bin = 16-byte header (engine/index-container.ts) + a JSON head (entities, gazetteer,
 //   article ids, small string and weight tables, the shard lists) + typed arrays. Numbers as
 //   JSON cost a parse per number and a JS array each; typed arrays are zero-copy views. Measured
@@ -43,7 +47,7 @@ import type { EntityType, Gazetteer } from './types';
 // - Deterministic: same seeds → byte-identical files (sorted inputs, no timestamps, no Map order);
 //   shard names carry a hash of their bytes, so an index never names a shard of another build.
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 /** The folder of index files, in generated/ and in the extension. */
 export const INDEX_DIR = 'corpus';
 export const INDEX_FILE = 'index.bin';
@@ -52,13 +56,20 @@ export const INDEX_FILE = 'index.bin';
  * and parsing 64 KB takes ~0.4 ms.
  */
 export const SHARD_BYTES = 64 * 1024;
+/**
+ * Text shards are four times larger (of JSON, before gzip): each gzipped file starts with an
+ * empty dictionary, and at 64 KB that cost 6% of the texts' compressed size. Inflating and
+ * parsing 256 KB is ~2 ms, once per article read (the reader, a card on a corpus story's page).
+ */
+export const TEXT_SHARD_BYTES = 4 * SHARD_BYTES;
 /** Lines a hover card shows; the ranked lists are cut for this many. */
 export const CARD_LINES = 5;
 
 export type ShardKind = 'text' | 'cards' | 'articles';
+/** Shards are gzipped JSON (engine/shard-bytes.ts): names end in .json.gz. */
 export const shardFileName = (kind: ShardKind, n: number, hash: string) =>
-  `${kind}-${String(n).padStart(4, '0')}-${hash}.json`;
-export const SHARD_FILE = /^(?:text|cards|articles)-\d{4,}-[0-9a-f]{8}\.json$/;
+  `${kind}-${String(n).padStart(4, '0')}-${hash}.json.gz`;
+export const SHARD_FILE = /^(?:text|cards|articles)-\d{4,}-[0-9a-f]{8}\.json\.gz$/;
 
 /** Anything wrong with the index files: the message names the file and the problem. */
 export class CorpusIndexError extends Error {
@@ -101,10 +112,16 @@ export interface ShardArticle extends Omit<ArticleRecord, 'lang'> {
   lines: number[];
 }
 
+/** As a text shard stores it: without the title, which is the text's first line (added back when read). */
+export type StoredArticle = Omit<ShardArticle, 'title'>;
+
+/** The title of an article's text: its first line. */
+export const titleOf = (text: string) => text.slice(0, (text.indexOf('\n') + 1 || text.length + 1) - 1);
+
 export interface TextShard {
   /** Article number of items[0]. */
   first: number;
-  items: ShardArticle[];
+  items: StoredArticle[];
 }
 
 /** An article's title, date, source and url, as the article list stores them. */
@@ -123,8 +140,8 @@ export interface CardShard {
   first: number;
   /** Per entity: its card lines in card order. */
   items: StoredCardLine[][];
-  /** [article, title, date] of every article the lines quote. */
-  articles: [article: number, title: string, date: string | null][];
+  /** [article, title, date, source] of every article the lines quote. */
+  articles: [article: number, title: string, date: string | null, source: string | null][];
 }
 
 /** A table in index.bin: element type, byte offset from the start of the tables, element count. */

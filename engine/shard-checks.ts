@@ -1,6 +1,13 @@
 // What a shard must hold before its items are used (engine/shards.ts reads it, these check it):
 // ids that match index.bin, strings where text is expected, lines that point inside the corpus.
-import type { ArticleListShard, ArticleMeta, CardShard, ShardArticle, TextShard } from './index-format';
+import {
+  titleOf,
+  type ArticleListShard,
+  type ArticleMeta,
+  type CardShard,
+  type ShardArticle,
+  type TextShard,
+} from './index-format';
 import type { ShardCheck } from './shards';
 
 /** A card line ready to show: the sentence cut, its article's title and date attached. */
@@ -8,6 +15,7 @@ export interface CardLineText {
   article: number;
   title: string;
   date: string | null;
+  source: string | null;
   sentence: string;
   markStart: number;
   markEnd: number;
@@ -17,9 +25,9 @@ export function textShardCheck(articleIds: string[]): ShardCheck<ShardArticle> {
   return (shard, first, _end, fail) =>
     (shard as TextShard).items.map((article, i) => {
       if (article?.id !== articleIds[first + i]) fail(`article ${first + i} is not "${articleIds[first + i]}"`);
-      if (typeof article.text !== 'string' || typeof article.title !== 'string' || !Array.isArray(article.lines))
-        fail(`article "${article.id}" lacks its text, title or lines`);
-      return article;
+      if (typeof article.text !== 'string' || !Array.isArray(article.lines))
+        fail(`article "${article.id}" lacks its text or lines`);
+      return { ...article, title: titleOf(article.text) };
     });
 }
 
@@ -33,14 +41,14 @@ export function cardShardCheck(articleCount: number): ShardCheck<CardLineText[]>
   return (shard, _first, _end, fail) => {
     const { items, articles } = shard as CardShard;
     if (!Array.isArray(articles)) fail('no article table');
-    const titles = new Map(articles.map(([a, title, date]) => [a, { title, date }]));
+    const titles = new Map(articles.map(([a, title, date, source]) => [a, { title, date, source: source ?? null }]));
     return items.map((lines) => {
       if (!Array.isArray(lines)) fail('an entity without a list of lines');
       return lines.map(([article, sentence, markStart, markEnd]) => {
         const meta = titles.get(article);
         if (!meta || !(article < articleCount) || typeof sentence !== 'string')
           fail(`a line of article ${article} is malformed`);
-        return { article, title: meta!.title, date: meta!.date, sentence, markStart, markEnd };
+        return { article, ...meta!, sentence, markStart, markEnd };
       });
     });
   };

@@ -2,6 +2,7 @@
 // in card shards), read on first use. A card needs one entity's lines; the reader one article;
 // neither should pay for the whole corpus. Recently used shards stay in memory, a bounded number.
 import { CorpusIndexError, readIndexFile, type ReadFile, type ShardRef } from './index-format';
+import { gunzip } from './shard-bytes';
 
 /** How many shards of a kind stay in memory (~64 KB each): a page's cards, the article being read. */
 const KEEP = 32;
@@ -70,7 +71,13 @@ export class Shards<T> {
     const fail = (problem: string): never => {
       throw new CorpusIndexError(`corpus shard ${file}: ${problem}`);
     };
-    const bytes = await readIndexFile(this.read, file);
+    const packed = await readIndexFile(this.read, file);
+    let bytes: Uint8Array;
+    try {
+      bytes = await gunzip(packed);
+    } catch (e) {
+      return fail(`not a complete gzip file, truncated or damaged (${(e as Error).message})`);
+    }
     let shard: { first?: unknown; items?: unknown[] };
     try {
       shard = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as typeof shard;

@@ -25,10 +25,14 @@ export interface CorpusMention {
   title: string;
   date: string | null;
   lang: string;
+  /** The outlet, when the corpus knows it. */
+  source?: string | null;
   sentence: string;
   /** The mention inside `sentence` (UTF-16 offsets). */
   markStart: number;
   markEnd: number;
+  /** Other articles that print the same sentence (wire copies, engine/wire-copies.ts), folded into this line. */
+  copies?: { articleId: string; title: string; date: string | null; source: string | null }[];
 }
 
 export interface EntitySummary {
@@ -44,6 +48,8 @@ export interface EntityCard extends EntitySummary {
   mentions: CorpusMention[];
   /** Total mentions in the corpus (`mentions` is capped). */
   mentionCount: number;
+  /** Corpus articles that name the entity (the card shows a few and counts the rest). */
+  articleCount: number;
   related: EntitySummary[];
 }
 
@@ -73,7 +79,8 @@ export interface ArticleView {
 }
 
 export interface CorpusOverview {
-  articles: Omit<ArticleView, 'text'>[];
+  /** Without text or url (getArticle has them): at 15,000 articles the message is what the reader waits for. */
+  articles: Omit<ArticleView, 'text' | 'url'>[];
   /** Every entity with the articles that mention it. */
   entities: (EntitySummary & { gloss: Record<string, string>; articleIds: string[]; count: number })[];
 }

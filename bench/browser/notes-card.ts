@@ -14,6 +14,7 @@ const CARD: EntityCard = {
   gloss: { ar: 'وزير خارجية روسيا', en: 'Foreign minister of Russia' },
   mentions: [],
   mentionCount: 0,
+  articleCount: 0,
   related: [],
 };
 const noop = async () => {};

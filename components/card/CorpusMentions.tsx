@@ -1,5 +1,5 @@
 import type { CorpusMention } from '../../messaging/protocol';
-import { t, type UiLang } from '../../i18n/strings';
+import { t, tf, type UiLang } from '../../i18n/strings';
 
 // "In the corpus": where the corpus mentions the entity. Corpus text is rendered as TEXT children
 // (Preact makes text nodes of strings), never as HTML: the sentence is plain text and the mark is
@@ -38,7 +38,26 @@ export function MarkedSentence({ text, start, end }: { text: string; start: numb
 interface Props {
   lang: UiLang;
   mentions: CorpusMention[];
+  /** Articles that name the entity: those not shown are counted, never listed. */
+  articleCount?: number;
   onOpenArticle(articleId: string): void;
+}
+
+/** Outlets shown by name on a wire-copy line; the rest are counted. */
+const MAX_SOURCES = 4;
+
+/** "Also in: SPA, Okaz, Al Riyadh +3": the other outlets that printed the same sentence. */
+function Copies({ lang, of }: { lang: UiLang; of: CorpusMention }) {
+  const copies = of.copies ?? [];
+  if (!copies.length) return null;
+  const names = [...new Set(copies.map((c) => c.source ?? c.title))];
+  const shown = names.slice(0, MAX_SOURCES).join(lang === 'ar' ? '، ' : ', ');
+  const more = names.length > MAX_SOURCES ? ` +${new Intl.NumberFormat(lang).format(names.length - MAX_SOURCES)}` : '';
+  return (
+    <p class="hs-copies" dir="auto">
+      {`${t(lang, 'alsoIn')}: ${shown}${more}`}
+    </p>
+  );
 }
 
 /** Mentions grouped by article, in the order the background ranked them: a title once, its lines under it. */
@@ -52,37 +71,46 @@ function byArticle(mentions: CorpusMention[]): CorpusMention[][] {
   return [...groups.values()];
 }
 
-export function CorpusMentions({ lang, mentions, onOpenArticle }: Props) {
+export function CorpusMentions({ lang, mentions, articleCount = 0, onOpenArticle }: Props) {
   if (!mentions.length) return <p class="hs-status">{t(lang, 'notInCorpus')}</p>;
+  const shown = mentions.slice(0, MAX_MENTIONS);
+  const seen = new Set(shown.flatMap((m) => [m.articleId, ...(m.copies ?? []).map((c) => c.articleId)]));
+  const rest = articleCount - seen.size;
   return (
-    <ul>
-      {byArticle(mentions.slice(0, MAX_MENTIONS)).map((group) => {
-        const first = group[0];
-        const date = formatDate(first.date, lang);
-        return (
-          <li class="hs-mention" key={first.articleId}>
-            <button
-              type="button"
-              class="hs-link"
-              lang={first.lang}
-              dir="auto"
-              onClick={() => onOpenArticle(first.articleId)}
-            >
-              {first.title}
-            </button>
-            {date && (
-              <time class="hs-date" dateTime={first.date ?? undefined}>
-                {date}
-              </time>
-            )}
-            {group.map((m, i) => (
-              <p class="hs-sentence" lang={m.lang} dir="auto" key={i}>
-                <MarkedSentence text={m.sentence} start={m.markStart} end={m.markEnd} />
-              </p>
-            ))}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul>
+        {byArticle(shown).map((group) => {
+          const first = group[0];
+          const date = formatDate(first.date, lang);
+          return (
+            <li class="hs-mention" key={first.articleId}>
+              <button
+                type="button"
+                class="hs-link"
+                lang={first.lang}
+                dir="auto"
+                onClick={() => onOpenArticle(first.articleId)}
+              >
+                {first.title}
+              </button>
+              {date && (
+                <time class="hs-date" dateTime={first.date ?? undefined}>
+                  {date}
+                </time>
+              )}
+              {group.map((m, i) => (
+                <div key={i}>
+                  <p class="hs-sentence" lang={m.lang} dir="auto">
+                    <MarkedSentence text={m.sentence} start={m.markStart} end={m.markEnd} />
+                  </p>
+                  <Copies lang={lang} of={m} />
+                </div>
+              ))}
+            </li>
+          );
+        })}
+      </ul>
+      {rest > 0 && <p class="hs-more">{tf(lang, 'moreArticles', { n: new Intl.NumberFormat(lang).format(rest) })}</p>}
+    </>
   );
 }

@@ -113,7 +113,12 @@ function Body(props: HoverCardProps & { card: EntityCard }) {
           {t(lang, 'inCorpus')}
           {card.mentionCount > 0 && ` · ${count}`}
         </h3>
-        <CorpusMentions lang={lang} mentions={card.mentions} onOpenArticle={props.onOpenArticle} />
+        <CorpusMentions
+          lang={lang}
+          mentions={card.mentions}
+          articleCount={card.articleCount}
+          onOpenArticle={props.onOpenArticle}
+        />
       </section>
       {card.related.length > 0 && (
         <section class="hs-section">

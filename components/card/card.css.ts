@@ -116,6 +116,8 @@ button:focus-visible, textarea:focus-visible { outline: 2px solid var(--focus); 
 .hs-section h3 { font-size: 12px; font-weight: 600; color: var(--muted); margin-bottom: 6px; }
 .hs-mention + .hs-mention { margin-top: 10px; }
 .hs-date { display: block; color: var(--muted); font-size: 12px; }
+.hs-copies, .hs-more { color: var(--muted); font-size: 12px; margin-top: 2px; }
+.hs-more { margin-top: 8px; }
 .hs-sentence {
   margin-top: 2px;
   display: -webkit-box;

@@ -45,6 +45,7 @@ const card = (id: string): EntityCard => ({
   gloss: { en: 'City' },
   mentions: [],
   mentionCount: 0,
+  articleCount: 0,
   related: [],
 });
 

@@ -23,6 +23,7 @@ const card: EntityCard = {
     { articleId: 'a4', title: 'Fourth (never shown)', date: null, lang: 'en', sentence: 'y', markStart: 0, markEnd: 1 },
   ],
   mentionCount: 12,
+  articleCount: 9,
   related: Array.from({ length: 8 }, (_, i) => ({
     id: `person/p${i}`,
     type: 'person' as const,
@@ -265,5 +266,28 @@ describe('notes', () => {
     act(() => void area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(outer).not.toHaveBeenCalled();
     expect(el.querySelector('textarea')!.value).toBe('keep me');
+  });
+});
+
+describe('hover card at scale', () => {
+  it('shows a few lines and counts the other articles, in both languages', () => {
+    const many: EntityCard = { ...card, articleCount: 2317 };
+    let el = show(props({ card: many }));
+    expect(el.querySelectorAll('.hs-sentence')).toHaveLength(3);
+    expect(el.querySelector('.hs-more')!.textContent).toBe('and 2,314 more articles');
+    el = show(props({ card: many, lang: 'ar' }));
+    expect(el.querySelector('.hs-more')!.textContent).toBe(`و${new Intl.NumberFormat('ar').format(2314)} مقالًا آخر`);
+    el = show(props({ card: { ...card, articleCount: 3 } }));
+    expect(el.querySelector('.hs-more')).toBeNull(); // every article is on the card
+  });
+
+  it('lists the outlets of a wire copy under its one line, counting the copies as shown', () => {
+    const outlets = ['SPA', 'Okaz', 'Al Riyadh', 'Sabq', 'Al Yaum', 'Al Weeam'];
+    const copies = outlets.map((source, i) => ({ articleId: `c${i}`, title: `T${i}`, date: null, source }));
+    const wired: EntityCard = { ...card, articleCount: 20, mentions: [{ ...card.mentions[0], copies }] };
+    const el = show(props({ card: wired }));
+    expect(el.querySelectorAll('.hs-sentence')).toHaveLength(1);
+    expect(el.querySelector('.hs-copies')!.textContent).toBe('Also in: SPA, Okaz, Al Riyadh, Sabq +2');
+    expect(el.querySelector('.hs-more')!.textContent).toBe('and 13 more articles');
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../compiler/compile';
 import { openCompiled } from '../../compiler/memory-index';
-import { entityCard } from '../../background/cards';
+import { entityCard, foldCopies } from '../../background/cards';
+import { wireKey } from '../../engine/wire-copies';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const catalog = {
@@ -89,5 +90,76 @@ describe('entity card', () => {
 
   it('rejects an unknown entity', async () => {
     await expect(entityCard(index, 'person/nobody')).rejects.toThrow(/unknown entity/);
+  });
+});
+
+describe('entity card at scale', () => {
+  // One agency sentence printed by six outlets (punctuation and diacritics differ), and three others.
+  const wire = (source: string, date: string, variant: string) =>
+    enc(`---\ndate: ${date}\nsource: ${source}\n---\nعنوان ${source} ${date}\n${variant}`);
+  const copies = [
+    'وصل لافروف إلى موسكو صباح اليوم لإجراء محادثات.',
+    'وصل لافروف إلى موسكو، صباح اليوم لإجراء محادثات!',
+    'وَصَلَ لافروف إلى موسكو صباح اليوم لإجراء محادثات.',
+    '«وصل لافروف إلى موسكو صباح اليوم لإجراء محادثات»',
+    'وصل  لافروف إلى موسكو صباح اليوم لإجراء محادثات.',
+    'وصل لافروف إلى موسكو صباح اليوم لإجراء محادثات.',
+  ];
+  const outlets = ['spa', 'okaz', 'alriyadh', 'aleqtisadiya', 'alweeam', 'sabq'];
+  const compiled = compileCorpus({
+    catalog: { file: 'catalog.json', text: JSON.stringify(catalog) },
+    articles: [
+      ...copies.map((c, i) => ({ file: `w${i}.txt`, bytes: wire(outlets[i], '2015-07-2' + (i % 3), c) })),
+      { file: 'x1.txt', bytes: wire('okaz', '2015-07-19', 'انتقد لافروف القرار.') },
+      { file: 'x2.txt', bytes: wire('alyaum', '2015-07-18', 'رد لافروف على الأسئلة.') },
+      { file: 'x3.txt', bytes: wire('alyaum', '2015-07-17', 'غادر لافروف بعد اللقاء.') },
+      { file: 'x4.txt', bytes: wire('alyaum', '2015-07-16', 'تحدث لافروف طويلا.') },
+      { file: 'x5.txt', bytes: wire('alyaum', '2015-07-15', 'ابتسم لافروف.') },
+      { file: 'x6.txt', bytes: wire('alyaum', '2015-07-14', 'صمت لافروف.') },
+    ],
+  });
+
+  it('folds wire copies into one line with their sources, and counts the articles', async () => {
+    const corpus = await openCompiled(compiled);
+    const card = await entityCard(corpus, 'person/sergey-lavrov');
+    expect(card.articleCount).toBe(12);
+    expect(card.mentions).toHaveLength(5); // one wire line and four others, not six copies of one
+    const [first, ...rest] = card.mentions;
+    expect(first.copies?.map((c) => c.source).sort()).toEqual(outlets.filter((o) => o !== first.source).sort());
+    expect(rest.map((m) => m.copies)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(rest.map((m) => m.date)).toEqual(['2015-07-19', '2015-07-18', '2015-07-17', '2015-07-16']);
+  });
+
+  it('puts the story first even when it is a wire copy, its outlets folded under it', async () => {
+    const corpus = await openCompiled(compiled);
+    const story = compiled.articles.findIndex((a) => a.source === 'alweeam');
+    const card = await entityCard(corpus, 'person/sergey-lavrov', compiled.articles[story].id);
+    expect(card.mentions[0].articleId).toBe(compiled.articles[story].id);
+    expect(card.mentions[0].copies).toHaveLength(5);
+    expect(card.mentions.filter((m) => m.sentence.includes('محادثات'))).toHaveLength(1);
+  });
+});
+
+describe('wire keys and folding', () => {
+  it('treat punctuation, spacing and diacritics as the same copy, other words as another sentence', () => {
+    expect(wireKey('وصل لافروف، إلى موسكو!')).toBe(wireKey('وَصَلَ  لافروف إلى «موسكو»'));
+    expect(wireKey('وصل لافروف إلى موسكو')).not.toBe(wireKey('وصل لافروف إلى جنيف'));
+  });
+
+  it('keep the first line of each sentence in its place, and stop at the card size', () => {
+    const line = (article: number, sentence: string) => ({
+      article,
+      title: `t${article}`,
+      date: null,
+      source: `s${article}`,
+      sentence,
+      markStart: 0,
+      markEnd: 1,
+    });
+    const folded = foldCopies([line(3, 'a b'), line(1, 'c'), line(2, 'a, b'), line(4, 'd'), line(5, 'c.')], 2);
+    expect(folded.map((l) => [l.article, l.copies.map((c) => c.article)])).toEqual([
+      [3, [2]],
+      [1, [5]],
+    ]);
   });
 });

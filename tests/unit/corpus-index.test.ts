@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileCorpus, type CompiledCorpus } from '../../compiler/compile';
-import { encodeIndex, type IndexFile } from '../../compiler/encode-index';
+import { encodeIndex, gzipShard, type IndexFile } from '../../compiler/encode-index';
 import { memoryReader } from '../../compiler/memory-index';
 import { diskReader, readSeeds, writeIndexFiles } from '../../compiler/seeds';
 import { entityCard, prefetchCards } from '../../background/cards';
 import { openCorpus, type Corpus } from '../../engine/corpus';
 import { packIndex, unpackIndex } from '../../engine/index-container';
 import { CorpusIndexError, INDEX_FILE, INDEX_VERSION, type ReadFile } from '../../engine/index-format';
+import { gunzip } from '../../engine/shard-bytes';
 import { packShingles } from '../../engine/story-content';
 import type { StoryFingerprint } from '../../engine/story';
 
@@ -62,6 +63,7 @@ async function expectSame(corpus: Corpus, c: CompiledCorpus) {
       article: a,
       title: c.articles[a].title,
       date: c.articles[a].date,
+      source: c.articles[a].source,
       sentence: c.articles[a].text.slice(s0, s1),
       markStart: m0 - s0,
       markEnd: m1 - s0,
@@ -99,6 +101,7 @@ describe('corpus index files', () => {
     try {
       writeIndexFiles(dir, encodeIndex(compiled, 1));
       writeFileSync(join(dir, 'index.bin.123.tmp'), 'another build, mid-write');
+      writeFileSync(join(dir, 'text-0000-0123abcd.json'), '{}'); // a version 2 build's shard
       writeIndexFiles(dir, files);
       expect(readdirSync(dir).sort()).toEqual([...files.map((f) => f.name), 'index.bin.123.tmp'].sort());
       await expectSame(await openCorpus(diskReader(dir)), compiled);
@@ -201,6 +204,24 @@ describe('corpus index files', () => {
     await expect(openCorpus(memoryReader([]))).rejects.toThrow(/corpus file index.bin cannot be read: no file/);
   });
 
+  it('ship shards gzipped, and refuse one whose bytes were changed or that is not gzip at all', async () => {
+    const shards = files.filter((f) => f.name !== INDEX_FILE);
+    expect(shards.length).toBeGreaterThan(0);
+    for (const f of shards) {
+      expect(f.name).toMatch(/\.json\.gz$/);
+      expect([f.bytes[0], f.bytes[1]]).toEqual([0x1f, 0x8b]); // gzip's magic
+      expect(JSON.parse(new TextDecoder().decode(await gunzip(f.bytes)))).toHaveProperty('items');
+    }
+    const text = shards.find((f) => f.name.startsWith('text-'))!;
+    const flipped = text.bytes.slice();
+    flipped[flipped.length >> 1] ^= 0xff; // inside the deflate data: the CRC-32 no longer matches
+    const plain = new TextEncoder().encode(new TextDecoder().decode(await gunzip(text.bytes))); // unzipped JSON
+    for (const bytes of [flipped, plain]) {
+      const corpus = await openCorpus(memoryReader([...files, { name: text.name, bytes }]));
+      await expect(corpus.article(0)).rejects.toThrow(`corpus shard ${text.name}: not a complete gzip file`);
+    }
+  });
+
   it('refuse a damaged or foreign shard when it is read, and read it again next time', async () => {
     const shard = files.find((f) => f.name.startsWith('text-'))!;
     let damaged = true;
@@ -208,7 +229,9 @@ describe('corpus index files', () => {
     const corpus = await openCorpus(async (name) =>
       name === shard.name && damaged ? shard.bytes.slice(0, shard.bytes.length >> 1) : inner(name),
     );
-    await expect(corpus.article(0)).rejects.toThrow(`corpus shard ${shard.name}: not valid JSON`);
+    const cut = corpus.article(0);
+    await expect(cut).rejects.toThrow(CorpusIndexError);
+    await expect(cut).rejects.toThrow(`corpus shard ${shard.name}: not a complete gzip file, truncated or damaged`);
     damaged = false;
     expect((await corpus.article(0)).id).toBe(compiled.articles[0].id);
 
@@ -219,10 +242,10 @@ describe('corpus index files', () => {
     await expect(mixed.article(0)).rejects.toThrow(/another build|is not "/);
 
     const cards = files.find((f) => f.name.startsWith('cards-'))!;
-    const json = JSON.parse(new TextDecoder().decode(cards.bytes)) as { articles?: unknown[] };
+    const json = JSON.parse(new TextDecoder().decode(await gunzip(cards.bytes))) as { articles?: unknown[] };
     delete json.articles;
     const noTitles = await openCorpus(
-      memoryReader([...files, { name: cards.name, bytes: new TextEncoder().encode(JSON.stringify(json)) }]),
+      memoryReader([...files, { name: cards.name, bytes: gzipShard(new TextEncoder().encode(JSON.stringify(json))) }]),
     );
     const mentioned = compiled.mentionCounts.findIndex((n) => n > 0);
     await expect(noTitles.cardLines(mentioned)).rejects.toThrow(`corpus shard ${cards.name}: no article table`);

@@ -210,8 +210,8 @@ describeEachBrowser('G17 no network', (kind) => {
       expect(
         [
           /\/corpus\/index\.bin$/,
-          /\/corpus\/cards-\d+-[0-9a-f]{8}\.json$/,
-          /\/corpus\/articles-\d+-[0-9a-f]{8}\.json$/,
+          /\/corpus\/cards-\d+-[0-9a-f]{8}\.json\.gz$/,
+          /\/corpus\/articles-\d+-[0-9a-f]{8}\.json\.gz$/,
         ].map(read),
         `service worker requests: ${JSON.stringify(worker)}`,
       ).toEqual([true, true, true]);
