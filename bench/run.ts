@@ -638,12 +638,17 @@ async function main() {
 
     // Corpus scale: compile (Node), load (Chromium); hover cards on the largest index.
     const corpus: CorpusFigures[] = [];
-    for (const n of CONFIG.corpus) {
-      const t = performance.now();
-      const c = corpusScale(n, seeds.catalog, entities, log);
-      const unserve = serveIndex(`/index/${n}/`, c.files);
+    // Serves a compiled index under `path`, times its load in the page and keeps the figures.
+    const loadCorpus = async (
+      path: string,
+      c: { files: Parameters<typeof serveIndex>[1] } & Omit<
+        CorpusFigures,
+        'readMs' | 'parseMs' | 'structureMs' | 'loadMs'
+      >,
+    ) => {
+      const unserve = serveIndex(path, c.files);
       await open('/blank.html');
-      const load = await call<LoadResult>('loadIndex', [`/index/${n}/`, CONFIG.runs], 600_000);
+      const load = await call<LoadResult>('loadIndex', [path, CONFIG.runs], 600_000);
       const { files: _files, ...scale } = c;
       corpus.push({
         ...scale,
@@ -652,6 +657,12 @@ async function main() {
         structureMs: load.structureMs,
         loadMs: load.ms,
       });
+      return { load, unserve };
+    };
+    for (const n of CONFIG.corpus) {
+      const t = performance.now();
+      const c = corpusScale(n, seeds.catalog, entities, log);
+      const { load, unserve } = await loadCorpus(`/index/${n}/`, c);
       log(
         `corpus ${n}: compile ${c.compileMs.toFixed(0)} ms, index.bin ${(c.indexBytes / 1e6).toFixed(2)} MB + ` +
           `${c.shards} shards ${(c.shardBytes / 1e6).toFixed(2)} MB, load ${load.ms.toFixed(1)} ms ` +
@@ -672,17 +683,7 @@ async function main() {
       const t = performance.now();
       const real = await realCorpusScale(ROOT, seeds.catalog, log);
       if (real) {
-        const unserve = serveIndex('/index/real-slice/', real.files);
-        await open('/blank.html');
-        const load = await call<LoadResult>('loadIndex', ['/index/real-slice/', CONFIG.runs], 600_000);
-        const { files: _files, ...scale } = real;
-        corpus.push({
-          ...scale,
-          readMs: load.readMs,
-          parseMs: load.parseMs,
-          structureMs: load.structureMs,
-          loadMs: load.ms,
-        });
+        const { load, unserve } = await loadCorpus('/index/real-slice/', real);
         log(
           `corpus ${real.label}: compile ${real.compileMs.toFixed(0)} ms, index.bin ${(real.indexBytes / 1e6).toFixed(2)} MB + ` +
             `${real.shards} shards ${(real.shardBytes / 1e6).toFixed(2)} MB (${(real.shardJsonBytes / 1e6).toFixed(2)} MB before gzip), ` +

@@ -6,7 +6,7 @@ import { h, render } from 'preact';
 import { entityCard } from '../../background/cards';
 import { readyCorpus } from '../../background/ready-corpus';
 import { HoverCard, type HoverCardProps } from '../../components/card/HoverCard';
-import { CARD_CSS } from '../../components/card/card.css';
+import { makeHost } from './card-host';
 import { fetchFiles, openCorpus, type Corpus } from '../../engine/corpus';
 import { median, now, settle } from './util';
 
@@ -45,18 +45,6 @@ function props(card: HoverCardProps['card']): HoverCardProps {
     onDisableSite: () => {},
     onClose: () => {},
   };
-}
-
-function makeHost(attached: boolean): { slot: HTMLElement; remove(): void } {
-  const host = document.createElement('hashiya-ui');
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(CARD_CSS);
-  shadow.adoptedStyleSheets = [sheet];
-  const slot = document.createElement('div');
-  shadow.append(slot);
-  if (attached) document.documentElement.append(host);
-  return { slot, remove: () => host.remove() };
 }
 
 /** Every card reads its shard afresh (the caches are cleared first): the cost of a card no earlier card prepared. */

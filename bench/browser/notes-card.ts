@@ -3,7 +3,7 @@
 // main-thread work between the notes' arrival and the card on screen.
 import { h, render } from 'preact';
 import { HoverCard } from '../../components/card/HoverCard';
-import { CARD_CSS } from '../../components/card/card.css';
+import { makeHost } from './card-host';
 import type { CardNote } from '../../components/card/CardNotes';
 import type { EntityCard } from '../../messaging/protocol';
 
@@ -20,14 +20,8 @@ const CARD: EntityCard = {
 const noop = async () => {};
 
 function renderNotesCard(notes: CardNote[], reps: number): number[] {
-  const host = document.createElement('hashiya-ui');
-  const shadow = host.attachShadow({ mode: 'closed' });
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(CARD_CSS);
-  shadow.adoptedStyleSheets = [sheet];
-  const slot = document.createElement('div');
-  shadow.append(slot);
-  document.documentElement.append(host);
+  const host = makeHost(true);
+  const slot = host.slot;
   const out: number[] = [];
   for (let r = 0; r < reps; r++) {
     render(null, slot);
