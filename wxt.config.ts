@@ -6,6 +6,7 @@ import { buildManifest } from './manifest/manifest';
 import { TEST_HOSTS } from './manifest/sites';
 import { INDEX_DIR, INDEX_FILE, indexFiles } from './engine/index-format';
 import { unpackIndex } from './engine/index-container';
+import { writeBuildStamp } from './manifest/build-stamp';
 
 // One codebase, two browsers: Chrome MV3 (service worker) and Firefox MV2 (event page).
 // HASHIYA_TEST_HOSTS=1 builds the E2E variant into .output/test/: content scripts also run on
@@ -34,6 +35,13 @@ export default defineConfig({
         if (!existsSync(join(INDEX, name))) throw new Error(`${join(INDEX, name)} is missing: rebuild the corpus.`);
         files.push({ relativeDest: `${INDEX_DIR}/${name}`, absoluteSrc: join(INDEX, name) });
       }
+    },
+    // What this build was made from, for the release-bundle check (manifest/build-stamp.ts).
+    'build:done': (wxt, output) => {
+      const modules = output.steps.flatMap((step) =>
+        step.chunks.flatMap((c) => (c.type === 'chunk' ? c.moduleIds : [])),
+      );
+      writeBuildStamp(wxt.config.root, wxt.config.outDir, modules);
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!testHosts) return;

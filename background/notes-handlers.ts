@@ -2,45 +2,19 @@
 // A content script may read the notes of the entities on its page and add, edit or delete single
 // notes — passage notes only for its own page. Listing everything, export, import and wipe are
 // for extension pages. Every payload is validated (the store validates notes again on write).
-import * as v from 'valibot';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { NoteStore } from '../notes/store';
 import { pageUrl, type Note } from '../notes/model';
 import { exportNotes } from '../notes/export';
-import { importNotes, MAX_IMPORT_CHARS } from '../notes/import';
+import { importNotes } from '../notes/import';
 import { assertContentScriptFor, assertExtensionPage, isExtensionPage, SenderError } from './senders';
 import type { Browser } from 'wxt/browser';
 import { announceNotesChanged } from './notes-broadcast';
 import { notesFacets, notesPage } from '../notes/paging';
+import { parseRequest } from './validate';
 
 let store: NoteStore | null = null;
 const notes = () => (store ??= new NoteStore());
-
-const Id = v.pipe(v.string(), v.maxLength(200));
-const Url = v.pipe(v.string(), v.maxLength(4096));
-const ForPage = v.object({
-  url: Url,
-  canonical: v.optional(v.nullable(Url)),
-  entityIds: v.pipe(v.array(Id), v.maxLength(5000)),
-});
-// Shapes are checked by the store's NoteSchema on write; here only what routing needs.
-const Draft = v.looseObject({ kind: v.picklist(['entity', 'passage']) });
-const AddRequest = v.object({ url: Url, note: Draft });
-const UpdateRequest = v.object({ url: Url, id: Id, patch: v.looseObject({}) });
-const DeleteRequest = v.object({ url: Url, id: Id });
-const RestoreRequest = v.object({ url: Url, note: v.looseObject({ id: Id, kind: v.picklist(['entity', 'passage']) }) });
-const ListRequest = v.object({
-  query: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  filter: v.optional(v.looseObject({})),
-});
-const PageRequest = v.object({
-  query: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  filter: v.optional(v.looseObject({})),
-  limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50_000)),
-  ids: v.optional(v.pipe(v.array(Id), v.maxLength(100))),
-});
-const ExportRequest = v.object({ format: v.picklist(['jsonld', 'markdown', 'csv']) });
-const ImportRequest = v.object({ text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_CHARS)) });
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -64,7 +38,7 @@ function assertMayTouch(sender: Sender, url: string, note: Pick<Note, 'kind'> & 
 
 export function registerNoteHandlers(): void {
   onMessage('notesForPage', async ({ data, sender }) => {
-    const req = v.parse(ForPage, data);
+    const req = parseRequest('notesForPage', data);
     assertContentScriptFor(sender, req.url);
     const wanted = new Set(req.entityIds);
     const urls = new Set([pageUrl(req.url)]);
@@ -80,15 +54,15 @@ export function registerNoteHandlers(): void {
   });
 
   onMessage('addNote', async ({ data, sender }) => {
-    const req = v.parse(AddRequest, data);
-    assertMayTouch(sender, req.url, req.note as { kind: Note['kind']; target?: { url?: string } });
-    const note = await notes().add(req.note as never);
+    const req = parseRequest('addNote', data);
+    assertMayTouch(sender, req.url, req.note);
+    const note = await notes().add(req.note);
     void announceNotesChanged({ change: 'added', ids: [note.id] });
     return note;
   });
 
   onMessage('updateNote', async ({ data, sender }) => {
-    const req = v.parse(UpdateRequest, data);
+    const req = parseRequest('updateNote', data);
     const current = await notes().get(req.id);
     if (!current) throw new Error('that note no longer exists');
     assertMayTouch(sender, req.url, current);
@@ -98,7 +72,7 @@ export function registerNoteHandlers(): void {
   });
 
   onMessage('deleteNote', async ({ data, sender }) => {
-    const req = v.parse(DeleteRequest, data);
+    const req = parseRequest('deleteNote', data);
     const current = await notes().get(req.id);
     if (!current) return null;
     assertMayTouch(sender, req.url, current);
@@ -108,22 +82,22 @@ export function registerNoteHandlers(): void {
   });
 
   onMessage('restoreNote', async ({ data, sender }) => {
-    const req = v.parse(RestoreRequest, data);
-    assertMayTouch(sender, req.url, req.note as { kind: Note['kind']; target?: { url?: string } });
-    await notes().restore(req.note as unknown as Note);
+    const req = parseRequest('restoreNote', data);
+    assertMayTouch(sender, req.url, req.note);
+    await notes().restore(req.note);
     void announceNotesChanged({ change: 'restored', ids: [req.note.id] });
   });
 
   // ---- extension pages only ----
   onMessage('listNotes', async ({ data, sender }) => {
     assertExtensionPage(sender);
-    const req = v.parse(ListRequest, data ?? {});
+    const req = parseRequest('listNotes', data ?? {});
     return req.query?.trim() ? notes().search(req.query, req.filter) : notes().list(req.filter);
   });
 
   onMessage('exportNotes', async ({ data, sender }) => {
     assertExtensionPage(sender);
-    return exportNotes(notes(), v.parse(ExportRequest, data).format);
+    return exportNotes(notes(), parseRequest('exportNotes', data).format);
   });
 
   onMessage('importNotes', async ({ data, sender }) => {
@@ -131,7 +105,7 @@ export function registerNoteHandlers(): void {
     // Progress goes to the extension pages (the notes page shows a bar); nobody listening is fine.
     const progress = (done: number, total: number) =>
       void sendMessage('importProgress', { done, total }).catch(() => {});
-    const result = await importNotes(notes(), v.parse(ImportRequest, data).text, progress);
+    const result = await importNotes(notes(), parseRequest('importNotes', data).text, progress);
     if (result.added) void announceNotesChanged({ change: 'bulk', ids: [] });
     return result;
   });
@@ -144,7 +118,7 @@ export function registerNoteHandlers(): void {
 
   onMessage('notesPage', async ({ data, sender }) => {
     assertExtensionPage(sender);
-    return notesPage(notes(), v.parse(PageRequest, data));
+    return notesPage(notes(), parseRequest('notesPage', data));
   });
 
   onMessage('notesFacets', async ({ sender }) => {

@@ -1,6 +1,6 @@
 // The corpus reader's first paint on a large corpus, in headless Chromium with a built extension:
-//   npm run corpus -- build --seeds DIR && HASHIYA_OUT_DIR=/tmp/big npx wxt build
-//   npx tsx bench/reader-paint.ts /tmp/big/chrome-mv3 [runs]
+//   npm run corpus -- build --seeds DIR && HASHIYA_OUT_DIR=OUT npx wxt build   (OUT: any empty folder)
+//   npx tsx bench/reader-paint.ts OUT/chrome-mv3 [runs]
 // Time from navigation start to the first article title on screen (the list is virtual,
 // components/reader/VirtualList.tsx), and how many elements the page then holds. The background is
 // woken first (its index load is measured elsewhere), then each run opens reader.html anew.

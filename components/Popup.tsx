@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { MAX_ENTITY_IDS, sendMessage, type EntitySummary, type Hello } from '../messaging/protocol';
 import { countNoun, dirOf, resolveLang, t } from '../i18n/strings';
 import { getSettings, updateSettings, watchSettings, type Settings } from '../settings/settings';
-import { classifySite } from '../background/sites';
+import { classifySite } from '../settings/sites';
 import { Toggle } from './popup/Toggle';
 import { TypePicker } from './popup/TypePicker';
 import { Preferences, formatNumber } from './popup/Preferences';

@@ -7,24 +7,25 @@
  * noun takes a definite adjective (الحدود السورية), an indefinite one an indefinite adjective
  * (مصادر سورية). A name, by contrast, stands after a verb, a preposition or a particle, opens a
  * sentence or a headline, is the second term of a construct (موقف السعودية: "Saudi Arabia's
- * position" — the first term is indefinite in form), or is one item of a list. The rules, in order
- * (the first that applies decides; each has its own tests in tests/unit/nisba.test.ts):
+ * position" — the first term is indefinite in form), or is one item of a list. The rules S0–S6, in
+ * order (the first that applies decides; docs/arabic-matching.md §8; each has its own tests in
+ * tests/unit/nisba.test.ts):
  *
- *   N0  the page writes the name with the article and the country's name has none, or the
+ *   S0  the page writes the name with the article and the country's name has none, or the
  *       other way round (السورية for سورية, سعودية for السعودية)                   → adjective
- *   N1  a preposition attached to the word (بالسعودية, للسعودية, لسورية)         → name
- *   N2  nothing before it in its clause (text start, after . ، : « ( or a line)   → name
- *   N3  before a sector (السعودية للتموين، للكهرباء: a company's name)              → adjective
+ *   S1  a preposition attached to the word (بالسعودية, للسعودية, لسورية)         → name
+ *   S2  nothing before it in its clause (text start, after . ، : « ( or a line)   → name
+ *   S3  before a sector (السعودية للتموين، للكهرباء: a company's name)              → adjective
  *       و/ف attached (والسعودية): an adjective only when the word before is an
  *       adjective of the same shape («المصرية والسعودية», «قوات تركية وسورية»)      → name otherwise
- *   N4  after غير ("non-": «الأسر السعودية وغير السعودية»)                         → adjective
+ *   S4  after غير ("non-": «الأسر السعودية وغير السعودية»)                         → adjective
  *       after a preposition, particle or conjunction written apart (في، مع، بين، أن، إلى)
  *                                                                                 → name
- *   N5  definite (السعودية): after a definite word (الحدود، للسوق) it agrees with  → adjective
+ *   S5  definite (السعودية): after a definite word (الحدود، للسوق) it agrees with  → adjective
  *       after «مدينة جدة», «شركة زين» (a kind of place or body and its name),
  *       or right after a kind of body («مجموعة السعودية»)                          → adjective
  *       after any other word (a verb, or the first term of a construct)          → name
- *   N6  indefinite (سورية): before الصنع، الأصل، الجنسية، المنشأ ("Syrian-made")     → adjective
+ *   S6  indefinite (سورية): before الصنع، الأصل، الجنسية، المنشأ ("Syrian-made")     → adjective
  *       after a verb in the feminine past (بدأت، تسلمت)                            → name
  *       before و + a word not shaped like an adjective (سورية والعراق: a list)     → name
  *       before و + an adjective of the same shape (سورية ولبنانية)                  → adjective
@@ -107,32 +108,32 @@ export function readNisba(p: PreparedText, i: number, core: string, nameDefinite
   const prefix = token.slice(0, token.length - core.length);
   const definiteName = prefix.endsWith('ال') || prefix.endsWith('لل');
   const clitics = prefix.endsWith('ال') ? prefix.slice(0, -2) : prefix.endsWith('لل') ? prefix.slice(0, -1) : prefix;
-  // N0: the country's name has one form; the other is only ever the adjective (السورية, سعودية).
+  // S0: the country's name has one form; the other is only ever the adjective (السورية, سعودية).
   if (definiteName !== nameDefinite) return 'adjective';
-  // N1: ب ك ل attached.
+  // S1: ب ك ل attached.
   if (/[بكل]/.test(clitics)) return 'name';
   const prev = i > 0 && sameClause(norm, ends[i - 1], starts[i]) ? norm.slice(starts[i - 1], ends[i - 1]) : null;
-  // N2: first word of its clause.
+  // S2: first word of its clause.
   if (prev === null) return 'name';
   const next =
     i + 1 < p.count && sameClause(norm, ends[i], starts[i + 1]) ? norm.slice(starts[i + 1], ends[i + 1]) : '';
-  // N6 first part, before N3: «فسورية الصنع» is "Syrian-made" whatever is attached.
+  // S6 first part, before S3: «فسورية الصنع» is "Syrian-made" whatever is attached.
   if (!definiteName && OF_ORIGIN.has(next)) return 'adjective';
-  // N3 first part: a company named by its sector, whatever comes before.
+  // S3 first part: a company named by its sector, whatever comes before.
   if (definiteName && SECTORS.has(next)) return 'adjective';
-  // N3: و / ف attached: coordinated with the word before.
+  // S3: و / ف attached: coordinated with the word before.
   if (clitics) return prev.endsWith(NISBA_END) && isDefinite(prev) === definiteName ? 'adjective' : 'name';
-  // N4: after a preposition, particle or conjunction; غير makes an adjective ("non-Saudi").
+  // S4: after a preposition, particle or conjunction; غير makes an adjective ("non-Saudi").
   if (prev === 'غير' || prev === 'وغير') return 'adjective';
   if (FUNCTION_WORDS.has(prev)) return 'name';
   if (definiteName) {
-    // N5
+    // S5
     if (isDefinite(prev) || BODY_KINDS.has(prev)) return 'adjective';
     const before = i > 1 && sameClause(norm, ends[i - 2], starts[i - 1]) ? norm.slice(starts[i - 2], ends[i - 2]) : '';
     if (KINDS.has(before.replace(/^(?:و|ف|ب|ل)/, ''))) return 'adjective';
     return 'name';
   }
-  // N6, the rest
+  // S6, the rest
   if (prev.length >= 3 && prev.length <= 7 && prev.endsWith('ت') && !prev.endsWith('ات')) return 'name';
   if (next.startsWith('و') && next.length > 3) return next.endsWith(NISBA_END) ? 'adjective' : 'name';
   if (prev.length >= 4 && (/(?:ها|هم|هما|كم|هن)$/.test(prev) || prev.endsWith('ي'))) return 'name';

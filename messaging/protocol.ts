@@ -1,14 +1,17 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityType } from '../engine/types';
 import type { AliasBatch } from '../engine/alias-lookup';
-import type { PageFeatures } from '../engine/story';
-import type { NewNote, Note, NoteFilter, NotePatch, PassageNote } from '../notes/model';
+import type { Note, PassageNote } from '../notes/model';
 import type { ImportResult, NotesHealth } from '../notes/store';
-import type { NotesFacets, NotesPageRequest, NotesPageResult } from '../notes/paging';
+import type { NotesFacets, NotesPageResult } from '../notes/paging';
+import type { Request } from './schemas';
 
 // The one message contract between content scripts, extension pages and the background.
-// Every request is validated in the background (background/validate.ts) before it is handled:
-// these types describe the honest sender, not what actually arrives.
+// Request types come from the schemas (messaging/schemas.ts), with which the background validates
+// every request (background/validate.ts) before it is handled: these types describe the honest
+// sender, not what actually arrives. Type-only imports: the schemas stay out of content scripts.
+
+export { MAX_ENTITY_IDS } from './limits';
 
 export interface Hello {
   /** Version of the extension that answered. */
@@ -85,57 +88,53 @@ export interface CorpusOverview {
   entities: (EntitySummary & { gloss: Record<string, string>; articleIds: string[]; count: number })[];
 }
 
-/** What a notes write changed, as the background announces it to open views (notesChanged). */
-export interface NotesChange {
-  /** `bulk`: an import or a wipe, when ids would be a whole collection. */
-  change: 'added' | 'updated' | 'deleted' | 'restored' | 'bulk';
-  /** Ids of the notes written (empty for `bulk`). */
-  ids: string[];
-}
-
-/** The most ids one getEntities request may carry. */
-export const MAX_ENTITY_IDS = 5000;
+/**
+ * What a notes write changed, as the background announces it to open views (notesChanged).
+ * `change` is `bulk` for an import or a wipe, when ids would be a whole collection; `ids` are the
+ * notes written (empty for `bulk`).
+ */
+export type NotesChange = Request<'notesChanged'>;
 
 export interface ProtocolMap {
   // Any of our contexts → background.
   /** Liveness + what the background holds. */
-  hello(data: { url: string }): Hello;
+  hello(data: Request<'hello'>): Hello;
   /** The aliases a page's text can match, by the lookup keys it produces (engine/alias-lookup.ts). */
   /** `crowded`: also send the catalog's crowded first words (a page's first lookup). */
-  lookupAliases(data: { keys: string[]; crowded?: boolean }): AliasBatch;
-  getEntityCard(data: { entityId: string; storyArticleId?: string | null }): EntityCard;
+  lookupAliases(data: Request<'lookupAliases'>): AliasBatch;
+  getEntityCard(data: Request<'getEntityCard'>): EntityCard;
   /** Scores the page against the corpus; the background also sets the tab's badge. */
-  matchStory(data: { url: string; features: PageFeatures }): StoryMatch | null;
-  openReader(data: { articleId?: string; entityId?: string }): void;
+  matchStory(data: Request<'matchStory'>): StoryMatch | null;
+  openReader(data: Request<'openReader'>): void;
   /** Names and types of entities by id (the popup lists what the page's content script found); unknown ids are skipped. */
-  getEntities(data: { ids: string[] }): EntitySummary[];
+  getEntities(data: Request<'getEntities'>): EntitySummary[];
 
   // Extension pages → background.
   getCorpusOverview(): CorpusOverview;
-  getArticle(data: { articleId: string }): ArticleView;
+  getArticle(data: Request<'getArticle'>): ArticleView;
   /** Runs Hashiya on a site outside the news list: the popup has already obtained the optional host
    *  permission (a user gesture); the background registers the content script. False when not granted. */
-  enableSite(data: { origin: string }): boolean;
+  enableSite(data: Request<'enableSite'>): boolean;
   /** Stops Hashiya on a reader-enabled site: unregisters its content script and gives the permission back. */
-  disableSite(data: { host: string }): void;
+  disableSite(data: Request<'disableSite'>): void;
 
   // Notes. A content script may read the notes of the entities on its page and write single notes
   // (passage notes of its own page only); the rest is for extension pages.
-  notesForPage(data: { url: string; canonical?: string | null; entityIds: string[] }): {
+  notesForPage(data: Request<'notesForPage'>): {
     entity: Note[];
     passages: PassageNote[];
   };
-  addNote(data: { url: string; note: NewNote }): Note;
-  updateNote(data: { url: string; id: string; patch: NotePatch }): Note | null;
-  deleteNote(data: { url: string; id: string }): Note | null;
-  restoreNote(data: { url: string; note: Note }): void;
-  listNotes(data: { query?: string; filter?: NoteFilter }): Note[];
-  exportNotes(data: { format: 'jsonld' | 'markdown' | 'csv' }): { filename: string; mimeType: string; text: string };
-  importNotes(data: { text: string }): ImportResult;
+  addNote(data: Request<'addNote'>): Note;
+  updateNote(data: Request<'updateNote'>): Note | null;
+  deleteNote(data: Request<'deleteNote'>): Note | null;
+  restoreNote(data: Request<'restoreNote'>): void;
+  listNotes(data: Request<'listNotes'>): Note[];
+  exportNotes(data: Request<'exportNotes'>): { filename: string; mimeType: string; text: string };
+  importNotes(data: Request<'importNotes'>): ImportResult;
   wipeNotes(): void;
   notesMeta(): { lastExport: string | null; tags: string[] };
   /** The notes page's list: the newest `limit` matches and counts (notes/paging.ts). */
-  notesPage(data: NotesPageRequest): NotesPageResult;
+  notesPage(data: Request<'notesPage'>): NotesPageResult;
   /** The notes page's filter choices, from index keys. */
   notesFacets(): NotesFacets;
   /** A database written by a newer Hashiya is read-only here (notes/newer-db.ts). */
@@ -143,7 +142,7 @@ export interface ProtocolMap {
 
   // Background → open extension pages and content scripts, after every notes write. A hint only:
   // receivers check its shape and ask again for the notes themselves.
-  notesChanged(data: NotesChange): void;
+  notesChanged(data: Request<'notesChanged'>): void;
   /** Background → extension pages while an import writes: notes written so far of `total`. */
   importProgress(data: { done: number; total: number }): void;
 

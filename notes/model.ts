@@ -17,7 +17,8 @@ export const LIMITS = {
   body: 20_000,
   tag: 64,
   tags: 32,
-  url: 4096,
+  // One cap with the messages that carry a page address (messaging/schemas.ts MAX_URL_CHARS).
+  url: 8192,
   title: 1000,
   quote: 10_000,
   /** prefix/suffix: ours are 32 units; other tools may keep more. */

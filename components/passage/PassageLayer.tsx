@@ -9,7 +9,7 @@ import { PassageEditor } from './PassageEditor';
 // Everything the passage-notes feature shows on a page, in the UiHost's 'passage' slot: the
 // "Add note" button at the end of a selection, the editor for a new note, the card of a highlighted
 // passage, the list of notes that could not be placed, and the undo toast after a delete. The
-// controller (page/passages/controller.ts) owns the state; this only draws it.
+// passage-notes wiring (page/passages/attach.ts) owns the state; this only draws it.
 
 export interface PassageLayerProps {
   lang: UiLang;

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../../messaging/protocol';
 import { t, type StringKey, type UiLang } from '../../i18n/strings';
 import type { Settings } from '../../settings/settings';
-import { CONTENT_CSS, CONTENT_JS, sitePattern, type SiteInfo } from '../../background/sites';
+import { CONTENT_CSS, CONTENT_JS, sitePattern, type SiteInfo } from '../../settings/sites';
 import { Toggle } from './Toggle';
 
 interface SiteRowProps {

@@ -16,29 +16,29 @@ function reading(sentence: string, word: string) {
 }
 
 describe('nisba: name or adjective', () => {
-  it('N0: the form the country is not named by is the adjective', () => {
+  it('S0: the form the country is not named by is the adjective', () => {
     expect(reading('في الأراضي السورية', 'السورية')).toBe('adjective');
     expect(reading('وصلت إلى السورية', 'السورية')).toBe('adjective');
     expect(reading('علامة تجارية سعودية', 'سعودية')).toBe('adjective');
   });
-  it('N1: a preposition attached makes a name', () => {
+  it('S1: a preposition attached makes a name', () => {
     expect(reading('الأوضاع بالسعودية', 'بالسعودية')).toBe('name');
     expect(reading('القنصل العام للسعودية', 'للسعودية')).toBe('name');
     expect(reading('انظر لسورية', 'لسورية')).toBe('name');
   });
-  it('N2: the first word of a sentence, headline or clause is a name', () => {
+  it('S2: the first word of a sentence, headline or clause is a name', () => {
     expect(reading('السعودية تطلق برنامجا', 'السعودية')).toBe('name');
     expect(reading('وقال «رويترز»، السعودية أكبر مصدر', 'السعودية')).toBe('name');
     expect(reading('العرب، والسعودية بشكل أخص', 'والسعودية')).toBe('name');
     expect(reading('الوضع:\nسورية تنزف', 'سورية')).toBe('name');
   });
-  it('N3: و / ف attached is a name unless it joins an adjective of the same form', () => {
+  it('S3: و / ف attached is a name unless it joins an adjective of the same form', () => {
     expect(reading('دول الخليج والسعودية ومصر', 'والسعودية')).toBe('name');
     expect(reading('فوق العراق وسورية', 'وسورية')).toBe('name');
     expect(reading('الأراضي المصرية والسعودية', 'والسعودية')).toBe('adjective');
     expect(reading('قوات تركية وسورية', 'وسورية')).toBe('adjective');
   });
-  it('N4: after a preposition, particle or conjunction it is a name; after غير an adjective', () => {
+  it('S4: after a preposition, particle or conjunction it is a name; after غير an adjective', () => {
     expect(reading('الحدودية مع السعودية', 'السعودية')).toBe('name');
     expect(reading('يبدو أن السعودية ستظل', 'السعودية')).toBe('name');
     expect(reading('الحدود مع سورية', 'سورية')).toBe('name');
@@ -47,7 +47,7 @@ describe('nisba: name or adjective', () => {
     const p = prepareText('الأسر السعودية وغير السعودية');
     expect(readNisba(p, 3, 'سعوديه', true)).toBe('adjective');
   });
-  it('N5: the definite name after a definite word is its adjective, after any other word a name', () => {
+  it('S5: the definite name after a definite word is its adjective, after any other word a name', () => {
     expect(reading('وزارة الداخلية السعودية', 'السعودية')).toBe('adjective');
     expect(reading('فتح سوق الأسهم السعودية', 'السعودية')).toBe('adjective');
     expect(reading('دعم وتعزيز الكفاءات السعودية', 'السعودية')).toBe('adjective');
@@ -60,7 +60,7 @@ describe('nisba: name or adjective', () => {
     expect(reading('التي أعلنتها السعودية', 'السعودية')).toBe('name');
     expect(reading('مناطق ومدن السعودية', 'السعودية')).toBe('name');
   });
-  it('N6: the indefinite name is an adjective after the nouns it can describe, otherwise a name', () => {
+  it('S6: the indefinite name is an adjective after the nouns it can describe, otherwise a name', () => {
     expect(reading('وعلى رأسها سورية', 'سورية')).toBe('name');
     expect(reading('مجموعة العمل من أجل فلسطينيي سورية', 'سورية')).toBe('name');
     expect(reading('أي حل لا بد أن يشمل سورية بحدودها', 'سورية')).toBe('name');

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { inflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage, type Worker } from 'playwright-core';
@@ -386,7 +386,7 @@ export async function typeText(page: PageHandle, text: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Screenshots as pixels: a minimal PNG decoder (8-bit RGB/RGBA, non-interlaced: what browsers write).
+// Screenshots as pixels, decoded by pngjs (any bit depth, colour type and interlace).
 
 export interface Pixels {
   width: number;
@@ -396,64 +396,8 @@ export interface Pixels {
 }
 
 export function decodePng(png: Buffer): Pixels {
-  if (png.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
-  let pos = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 0;
-  const idat: Buffer[] = [];
-  while (pos < png.length) {
-    const len = png.readUInt32BE(pos);
-    const type = png.toString('latin1', pos + 4, pos + 8);
-    const body = png.subarray(pos + 8, pos + 8 + len);
-    if (type === 'IHDR') {
-      width = body.readUInt32BE(0);
-      height = body.readUInt32BE(4);
-      const depth = body[8];
-      const color = body[9];
-      if (depth !== 8 || body[12] !== 0 || (color !== 2 && color !== 6)) {
-        throw new Error(`unsupported PNG: depth ${depth}, color type ${color}, interlace ${body[12]}`);
-      }
-      channels = color === 6 ? 4 : 3;
-    } else if (type === 'IDAT') idat.push(body);
-    else if (type === 'IEND') break;
-    pos += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const out = new Uint8Array(width * height * 4);
-  const prev = new Uint8Array(stride);
-  const cur = new Uint8Array(stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let i = 0; i < stride; i++) {
-      const a = i >= channels ? cur[i - channels] : 0;
-      const b = prev[i];
-      const c = i >= channels ? prev[i - channels] : 0;
-      let v = line[i];
-      if (filter === 1) v += a;
-      else if (filter === 2) v += b;
-      else if (filter === 3) v += (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
-        v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      cur[i] = v & 0xff;
-    }
-    for (let x = 0; x < width; x++) {
-      const o = (y * width + x) * 4;
-      out[o] = cur[x * channels];
-      out[o + 1] = cur[x * channels + 1];
-      out[o + 2] = cur[x * channels + 2];
-      out[o + 3] = channels === 4 ? cur[x * channels + 3] : 255;
-    }
-    prev.set(cur);
-  }
-  return { width, height, data: out };
+  const { width, height, data } = PNG.sync.read(png);
+  return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }
 
 /** Pixels within `tolerance` of rgb, optionally only inside a viewport rect. */

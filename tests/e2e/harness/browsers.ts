@@ -10,7 +10,8 @@ const TEST_OUT_DIR = process.env.HASHIYA_OUT_DIR ?? '.output/test';
 
 // One thin Session/PageHandle API over two drivers: Chromium through Playwright (persistent context,
 // the only way to load an unpacked extension) and Firefox through Puppeteer over WebDriver BiDi
-// (temporary add-on install). Every launch gets a fresh profile. Recipes: /work/shared/docs/real-browsers.md.
+// (temporary add-on install). Every launch gets a fresh profile. The launch functions below are the
+// recipe for each browser (flags, extension loading, where the background's id comes from).
 
 export type BrowserKind = 'chromium' | 'firefox';
 

@@ -1,7 +1,7 @@
 // Candidate pairs for the labelled same-story set (tests/eval/real-story/pairs.json), printed for a
 // human to read and label: cross-outlet pairs by shared shingle samples (copies, rewrites), pairs
 // of one day with a shared distinctive title word but few shared samples (same topic), and random
-// pairs (unrelated). Run: npx tsx tests/eval/real-story/candidates.ts > /tmp/candidates.tsv
+// pairs (unrelated). Run: npx tsx tests/eval/real-story/candidates.ts > candidates.tsv
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSaudiNewsNet, recordText, type NewsRecord } from '../../../compiler/collections/saudinewsnet';
