@@ -81,7 +81,7 @@ export async function startPage(): Promise<void> {
       onDisableSite: () => void updateSettings({ disabledHosts: [...new Set([...settings.disabledHosts, host])] }),
     });
     if (story?.sameStory) card.showStory(story);
-    passages = attachPassages(s, { host: ui, lang });
+    passages = attachPassages(s, { host: ui, lang, cards: card.cards });
   }
 
   function halt() {
