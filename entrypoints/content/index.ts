@@ -12,7 +12,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   // The lifetime comes from page/lifetime.ts, not WXT's context, which a page event can end.
   main() {
-    if (__HASHIYA_TEST__) installTestProbe();
-    return startPage();
+    // The E2E build's probe observes the page through startPage's hooks; release builds fold this away.
+    return startPage(__HASHIYA_TEST__ ? installTestProbe() : undefined);
   },
 });

@@ -129,32 +129,30 @@ export function createIntent<T extends IntentTarget>(opts: IntentOptions<T>): In
     clear('hide');
   }
 
+  /** The pointer or focus moved to `target` (null: off any); `other` is where the other one is. */
+  function moved(target: T | null, other: T | null) {
+    if (target) {
+      dismissed.clear();
+      hold();
+      dwell(target);
+    } else {
+      clear('pending');
+      // A dwell of the other one (focus under a pointer that passed by) resumes, unless Esc dismissed it.
+      if (other && !dismissed.has(other.id)) dwell(other);
+      release();
+    }
+  }
+
   return {
     pointerOn(target) {
       if (target === hovered || same(target, hovered)) return;
       hovered = target;
-      if (target) {
-        dismissed.clear();
-        hold();
-        dwell(target);
-      } else {
-        clear('pending');
-        if (focused && !dismissed.has(focused.id)) dwell(focused); // a focus dwell the pointer interrupted resumes
-        release();
-      }
+      moved(target, focused);
     },
     focusOn(target) {
-      if (same(target, focused) || target === focused) return;
+      if (target === focused || same(target, focused)) return;
       focused = target;
-      if (target) {
-        dismissed.clear();
-        hold();
-        dwell(target);
-      } else {
-        clear('pending');
-        if (hovered && !dismissed.has(hovered.id)) dwell(hovered);
-        release();
-      }
+      moved(target, hovered);
     },
     cardPointer(inside) {
       overCard = inside;

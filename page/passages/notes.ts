@@ -150,10 +150,18 @@ export function createPassageNotes(session: Pick<MarkSession, 'pageText'>, opts:
       }
       return null;
     },
-    /** The first note whose passage starts inside `el` (a focused link), or holds the DOM point. */
+    /** The first note whose passage overlaps `el` (a focused link inside the passage, or around it). */
     within(el: Element): string | null {
-      return highlights.entries().find(([, r]) => el.contains(r.startContainer))?.[0] ?? null;
+      const overlaps = (r: Range) => {
+        try {
+          return r.intersectsNode(el);
+        } catch {
+          return false;
+        }
+      };
+      return highlights.entries().find(([, r]) => overlaps(r))?.[0] ?? null;
     },
+    /** The note whose passage holds the DOM point (the caret). */
     containing(node: Node, offset: number): string | null {
       for (const [id, r] of highlights.entries()) {
         try {

@@ -56,6 +56,12 @@ function files(dir: string, ext: RegExp): string[] {
   });
 }
 
+// Strings only the E2E probe (page/test-probe.ts) has: its event and the selector it reads the
+// closed shadow root's slots with. Release builds must contain neither; the E2E build has both.
+const PROBE_MARKERS = ['hashiya:probe', ':scope > [data-slot]'];
+const hasProbe = (dir: string) =>
+  files(dir, /\.js$/).some((f) => PROBE_MARKERS.every((m) => readFileSync(f, 'utf8').includes(m)));
+
 describe('release bundles', () => {
   const builds = ['.output/chrome-mv3', '.output/firefox-mv2'].filter((d) => existsSync(join(d, 'manifest.json')));
 
@@ -66,12 +72,19 @@ describe('release bundles', () => {
       for (const f of scripts) {
         const code = readFileSync(f, 'utf8');
         expect(code, f).not.toMatch(/\beval\s*\(|new Function\s*\(|importScripts\s*\(/);
-        expect(code, f).not.toContain('hashiya:probe');
+        for (const marker of PROBE_MARKERS) expect(code, f).not.toContain(marker);
       }
       for (const f of files(dir, /\.html$/)) {
         expect(readFileSync(f, 'utf8'), f).not.toMatch(/<script[^>]+src=["']?(?:https?:)?\/\//i);
       }
     }
+  });
+
+  const testBuilds = ['.output/test/chrome-mv3', '.output/test/firefox-mv2'].filter((d) =>
+    existsSync(join(d, 'manifest.json')),
+  );
+  it.runIf(testBuilds.length > 0)('the E2E builds do contain the probe (so the check above can fail)', () => {
+    for (const dir of testBuilds) expect(hasProbe(dir), dir).toBe(true);
   });
 });
 

@@ -49,7 +49,6 @@ function openHost() {
   const host: UiHost = {
     render: (v, slot = 'card') => render(v, slots[slot]),
     contains: (n) => !!n && Object.values(slots).some((s) => s.contains(n)),
-    inspect: () => [],
     destroy: () => Object.values(slots).forEach((s) => (render(null, s), s.remove())),
   };
   return { host, slot: slots.passage };
