@@ -18,6 +18,7 @@ import { readSeeds } from '../compiler/seeds';
 import { parseCatalog } from '../compiler/catalog';
 import { createAnnotator } from '../engine/annotate';
 import { htmlToText } from '../cli/html';
+import { marksCss } from '../components/theme';
 import { realGazetteer, syntheticGazetteer, type BenchGazetteer } from './gazetteers';
 import { generatePage, type BenchPage } from './pages';
 import { corpusScale } from './corpus-scale';
@@ -494,7 +495,7 @@ async function main() {
   const contentScript = REAL ? null : contentScriptSize(); // the real-pages table alone needs no build
   serve('/harness.js', 'text/javascript; charset=utf-8', await bundle('bench/browser/harness.ts'));
   serve('/background-worker.js', 'text/javascript; charset=utf-8', await bundle('bench/browser/background-worker.ts'));
-  serve('/marks.css', 'text/css; charset=utf-8', readFileSync(join(ROOT, 'page/marks.css'), 'utf8'));
+  serve('/marks.css', 'text/css; charset=utf-8', marksCss());
   serve(
     '/blank.html',
     HTML,

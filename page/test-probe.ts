@@ -37,7 +37,8 @@ export function installTestProbe(): PageHooks {
 
 /** What each slot of a UiHost shows: the role and label of its top element, and its text. */
 function slotsOf(root: ShadowRoot) {
-  return [...root.querySelectorAll<HTMLElement>(':scope > [data-slot]')].map((el) => {
+  const slots = [...root.children].filter((el): el is HTMLElement => !!(el as HTMLElement).dataset?.slot);
+  return slots.map((el) => {
     const top = el.querySelector('[role]') ?? el.firstElementChild;
     return {
       slot: el.dataset.slot!,

@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { NEWS_SITES } from '../../manifest/sites';
 import { startPage } from '../../page/start';
 import { installTestProbe } from '../../page/test-probe';
-import '../../page/marks.css';
+import 'virtual:hashiya/marks.css';
 
 export default defineContentScript({
   matches: [...NEWS_SITES],
