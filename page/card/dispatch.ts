@@ -197,7 +197,8 @@ export function createCardDispatcher(opts: CardDispatcherOptions): CardDispatche
       kinds.push(kind);
       return () => {
         if (shown?.kind === kind) intent.close();
-        kinds.splice(kinds.indexOf(kind), 1);
+        const i = kinds.indexOf(kind);
+        if (i >= 0) kinds.splice(i, 1);
       };
     },
     open(kind, target, pinned) {
