@@ -7,6 +7,7 @@ import { TEST_HOSTS } from './manifest/sites';
 import { INDEX_DIR, INDEX_FILE, indexFiles } from './engine/index-format';
 import { unpackIndex } from './engine/index-container';
 import { writeBuildStamp } from './manifest/build-stamp';
+import { marksCss } from './components/theme';
 
 // One codebase, two browsers: Chrome MV3 (service worker) and Firefox MV2 (event page).
 // HASHIYA_TEST_HOSTS=1 builds the E2E variant into .output/test/: content scripts also run on
@@ -14,10 +15,20 @@ import { writeBuildStamp } from './manifest/build-stamp';
 const testHosts = process.env.HASHIYA_TEST_HOSTS === '1';
 const INDEX = resolve('generated', INDEX_DIR);
 
+// The marks' content-script stylesheet is written from the one theme (components/theme.ts) at build
+// time: `import 'virtual:hashiya/marks.css'`. A path-like id ending in .css, so Vite treats it as CSS.
+const MARKS_CSS_ID = 'virtual:hashiya/marks.css';
+const MARKS_CSS_FILE = '/__hashiya-marks.css';
+const marksCssPlugin = {
+  name: 'hashiya-marks-css',
+  resolveId: (id: string) => (id === MARKS_CSS_ID ? MARKS_CSS_FILE : undefined),
+  load: (id: string) => (id === MARKS_CSS_FILE ? marksCss() : undefined),
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), marksCssPlugin],
     // Compile-time switch: the E2E probe (page/test-probe.ts) exists in test builds only.
     define: { __HASHIYA_TEST__: JSON.stringify(testHosts) },
   }),

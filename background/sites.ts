@@ -9,9 +9,6 @@ import { browser } from 'wxt/browser';
 import { getSettings, updateSettings } from '../settings/settings';
 import { classifySite, CONTENT_CSS, CONTENT_JS, hostOfPattern, sitePattern } from '../settings/sites';
 
-// Kept for importers not yet moved to settings/sites.ts.
-export { classifySite, hostOfPattern };
-
 export const SCRIPT_ID_PREFIX = 'hashiya-site-';
 
 export const scriptId = (host: string) => `${SCRIPT_ID_PREFIX}${host}`;

@@ -16,6 +16,7 @@ import { browser, call, launch, open, tab } from './driver';
 import { measureMatrix, pageFacts, warmUp } from './matrix';
 import { quality } from './scoring';
 import { corpusRows } from './corpus-load';
+import { marksCss } from '../components/theme';
 import { realGazetteer, syntheticGazetteer, type BenchGazetteer } from './gazetteers';
 import { generatePage } from './pages';
 import { storyLines, storyScale } from './story';
@@ -41,7 +42,7 @@ async function main() {
   const contentScript = REAL ? null : contentScriptSize(); // the real-pages table alone needs no build
   serve('/harness.js', 'text/javascript; charset=utf-8', await bundle('bench/browser/harness.ts'));
   serve('/background-worker.js', 'text/javascript; charset=utf-8', await bundle('bench/browser/background-worker.ts'));
-  serve('/marks.css', 'text/css; charset=utf-8', readFileSync(join(ROOT, 'page/marks.css'), 'utf8'));
+  serve('/marks.css', 'text/css; charset=utf-8', marksCss());
   serve(
     '/blank.html',
     HTML,

@@ -7,6 +7,7 @@ import type { Settings } from '../settings/settings';
 import type { UiLang } from '../i18n/strings';
 import { createCardController, type CardNote } from './card/controller';
 import type { UiHost } from './card/host';
+import type { CardDispatcher } from './card/dispatch';
 import { showSameStoryNotice } from './card/notice';
 import type { MarkSession } from './marks';
 import type { PageMention } from './types';
@@ -24,6 +25,8 @@ export interface CardEnv {
 
 export interface CardHandle {
   open(mention: PageMention): void;
+  /** The page's one card dispatcher: passage cards register with it (page/passages/card.ts). */
+  readonly cards: CardDispatcher;
   showStory(story: StoryMatch): void;
   /** Notes were written elsewhere: the noted marks and the open card follow. */
   notesChanged(): void;
@@ -106,6 +109,7 @@ export function attachCard(session: MarkSession, env: CardEnv): CardHandle {
 
   return {
     open: (mention) => controller.open(mention, true),
+    cards: controller.cards,
     showStory(story) {
       hideNotice?.();
       hideNotice = showSameStoryNotice(

@@ -4,7 +4,7 @@ import type { MarkStyle } from '../settings/settings';
 // Marks are CSS Custom Highlights: ranges painted by the browser, no element inserted, so the
 // page's DOM text stays byte-for-byte what the site sent and Arabic letters keep joining.
 // One highlight per (entity type or "noted") × mark style; the style lives in the highlight's
-// name because the content-script stylesheet (page/marks.css) can only select highlights by name —
+// name because the content-script stylesheet (`marksCss` in components/theme.ts) can only select highlights by name —
 // switching style re-registers the same ranges under other names, without touching the page.
 
 export const HIGHLIGHT_PREFIX = 'hashiya-';

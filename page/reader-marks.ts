@@ -8,7 +8,7 @@ import { createMarkSession } from './marks';
 import { createRecognizer, type Recognizer } from './recognizer';
 import { attachCard } from './card-wiring';
 import { createUiHost } from './card/host';
-import '../page/marks.css';
+import 'virtual:hashiya/marks.css';
 
 // One recognizer for the reader's lifetime: articles share most of their vocabulary.
 let recognizer: Recognizer | null = null;

@@ -6,12 +6,12 @@ import { detectLang } from '../engine/lang';
 import { extractFeatures } from '../engine/story';
 import type { EntityType } from '../engine/types';
 import { getSettings, isActiveOn, updateSettings, watchSettings } from '../settings/settings';
-import { classifySite } from '../background/sites';
+import { classifySite } from '../settings/sites';
 import { watchLifetime } from './lifetime';
 import { watchLocation } from './location';
 import { createMarkSession, type MarkSession } from './marks';
 import { pageScope, watchScope } from './scope';
-import { probeTrack } from './test-probe';
+import type { PageHooks } from './hooks';
 import { createRecognizer } from './recognizer';
 import { createNavigator } from './navigate';
 import { attachCard, type CardHandle } from './card-wiring';
@@ -22,8 +22,8 @@ import { PASSAGE_CSS } from './passages/styles';
 import { resolveLang } from '../i18n/strings';
 import type { PageMention } from './types';
 
-export async function startPage(): Promise<void> {
-  if (__HASHIYA_TEST__) probeTrack.time('started');
+export async function startPage(hooks: PageHooks = {}): Promise<void> {
+  hooks.step?.('started');
   const life = watchLifetime();
   let settings = await getSettings();
   const host = location.hostname;
@@ -50,9 +50,9 @@ export async function startPage(): Promise<void> {
     if (session || !life.alive || !wanted()) return;
     // The article only (its headline, no menus, share buttons or footers), unless the reader asked
     // for the whole page on this site.
-    if (__HASHIYA_TEST__) probeTrack.time('scoping');
+    hooks.step?.('scoping');
     const scope = pageScope(document, wholePage());
-    if (__HASHIYA_TEST__) probeTrack.time('scoped');
+    hooks.step?.('scoped');
     unwatchScope = watchScope(document, scope, () => restart());
     const s = createMarkSession({
       root: document.body,
@@ -62,16 +62,18 @@ export async function startPage(): Promise<void> {
       style: settings.markStyle,
       types: new Set<EntityType>(settings.types),
       noted: new Set(),
+      onMark: hooks.step && (() => hooks.step?.('firstMark')),
       onChange: (mentions) => {
         passages?.refresh(); // dynamic pages: passage notes whose text just arrived (or moved)
         matchStory(mentions).catch(quiet);
       },
     });
     session = s;
+    hooks.session?.(s);
     await s.start();
-    if (__HASHIYA_TEST__) probeTrack.time('done');
+    hooks.step?.('done');
     if (session !== s) return;
-    ui = createUiHost(CARD_CSS + PASSAGE_CSS);
+    ui = createUiHost(CARD_CSS + PASSAGE_CSS, hooks.ui);
     const lang = () => resolveLang(settings.language);
     card = attachCard(s, {
       host: ui,
@@ -81,7 +83,7 @@ export async function startPage(): Promise<void> {
       onDisableSite: () => void updateSettings({ disabledHosts: [...new Set([...settings.disabledHosts, host])] }),
     });
     if (story?.sameStory) card.showStory(story);
-    passages = attachPassages(s, { host: ui, lang });
+    passages = attachPassages(s, { host: ui, lang, cards: card.cards });
   }
 
   function halt() {
@@ -94,6 +96,7 @@ export async function startPage(): Promise<void> {
     ui?.destroy();
     ui = null;
     session?.stop();
+    if (session) hooks.session?.(null);
     session = null;
   }
 

@@ -7,6 +7,8 @@
 // context wins over the page's, so a page rule such as `* { display: none !important }` cannot
 // hide or move the host.
 
+import { FONT, themeVars } from '../theme';
+
 export const CARD_CSS = /* css */ `
 :host {
   all: initial !important;
@@ -28,19 +30,9 @@ export const CARD_CSS = /* css */ `
 
 *, *::before, *::after { box-sizing: border-box; }
 
+${themeVars('.hs-card, .hs-notice')}
 .hs-card, .hs-notice {
-  color-scheme: light dark;
-  --bg: #fdfcf8;
-  --fg: #1d1b16;
-  --muted: #625d51;
-  --accent: #17604f;
-  --on-accent: #ffffff;
-  --line: #ddd8cc;
-  --chip: #f1eee6;
-  --mark: #fbe7a1;
-  --danger: #a4281b;
-  --focus: #1f6fd1;
-  font: 400 14px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Tahoma, sans-serif;
+  font: ${FONT};
   color: var(--fg);
   background: var(--bg);
   border: 1px solid var(--line);
@@ -53,16 +45,6 @@ export const CARD_CSS = /* css */ `
 }
 @media (prefers-color-scheme: dark) {
   .hs-card, .hs-notice {
-    --bg: #1f1e1a;
-    --fg: #ece8de;
-    --muted: #aaa497;
-    --accent: #6cc3a9;
-    --on-accent: #10231d;
-    --line: #3d3a33;
-    --chip: #2c2a25;
-    --mark: #5e4c12;
-    --danger: #ff8f80;
-    --focus: #8ab4f8;
     box-shadow: 0 8px 28px rgba(0, 0, 0, 0.55);
   }
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { dirOf, t, type UiLang } from '../../i18n/strings';
 import type { NoteColor, PassageNote } from '../../notes/model';
 import { formatDate } from '../card/CorpusMentions';
@@ -6,11 +6,14 @@ import { colorLabel } from './ColorSwatches';
 import { errorText, PassageEditor } from './PassageEditor';
 
 // The note of a highlighted passage: its text, color and date, with Edit and Delete (the layer
-// offers Undo). Text only: the body is the reader's own words, never markup.
+// offers Undo). Text only: the body is the reader's own words, never markup. Like the entity card:
+// unpinned it is a `role="tooltip"` preview that never takes focus; pinned (click, Enter, the
+// keyboard command, or any interaction) it is a non-modal dialog that receives focus.
 
 export interface PassageCardProps {
   lang: UiLang;
   note: PassageNote;
+  pinned: boolean;
   onSave(body: string, color: NoteColor): Promise<void>;
   onDelete(): Promise<void>;
   onClose(): void;
@@ -18,8 +21,14 @@ export interface PassageCardProps {
   onEditing(editing: boolean): void;
 }
 
-export function PassageCard({ lang, note, onSave, onDelete, onClose, onEditing }: PassageCardProps) {
+export function PassageCard({ lang, note, pinned, onSave, onDelete, onClose, onEditing }: PassageCardProps) {
   const [editing, setEditing] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = root.current;
+    const active = (el?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement;
+    if (pinned && el && !el.contains(active ?? null)) el.focus({ preventScroll: true });
+  }, [pinned]);
   const [error, setError] = useState<string | null>(null);
 
   const edit = (on: boolean) => {
@@ -39,8 +48,11 @@ export function PassageCard({ lang, note, onSave, onDelete, onClose, onEditing }
 
   return (
     <div
+      ref={root}
       class="hs-card hs-passage-card"
-      role="dialog"
+      role={pinned ? 'dialog' : 'tooltip'}
+      aria-modal={pinned ? 'false' : undefined}
+      tabIndex={pinned ? -1 : undefined}
       aria-label={t(lang, 'passageNote')}
       dir={dirOf(lang)}
       lang={lang}

@@ -1,15 +1,15 @@
 import type { VirtualElement } from '@floating-ui/dom';
 import { dirOf, t, type UiLang } from '../../i18n/strings';
 import type { NoteColor, PassageNote } from '../../notes/model';
-import { Floating } from './Floating';
+import { Floating, type FloatingProps } from '../card/Floating';
 import { OrphanList } from './OrphanList';
 import { PassageCard } from './PassageCard';
 import { PassageEditor } from './PassageEditor';
 
 // Everything the passage-notes feature shows on a page, in the UiHost's 'passage' slot: the
 // "Add note" button at the end of a selection, the editor for a new note, the card of a highlighted
-// passage, the list of notes that could not be placed, and the undo toast after a delete. The
-// passage-notes wiring (page/passages/attach.ts) owns the state; this only draws it.
+// passage, the list of notes that could not be placed, and the undo toast after a delete. The page
+// side (page/passages/attach.ts and its parts) owns the state; this only draws it.
 
 export interface PassageLayerProps {
   lang: UiLang;
@@ -24,13 +24,16 @@ export interface PassageLayerProps {
   card: {
     anchor: VirtualElement;
     note: PassageNote;
+    pinned: boolean;
+    /** Fading out after it closed. */
+    closing: boolean;
+    /** The card dispatcher's events of a card's element (hold open, pin on interaction, Esc). */
+    events: Omit<FloatingProps, 'anchor' | 'children'>;
+    elRef(el: HTMLElement | null): void;
     onSave(body: string, color: NoteColor): Promise<void>;
     onDelete(): Promise<void>;
     onClose(): void;
     onEditing(editing: boolean): void;
-    onPointer(inside: boolean): void;
-    /** Interacting with a hover preview pins it. */
-    onPin(): void;
   } | null;
   orphans: {
     list: PassageNote[];
@@ -40,19 +43,12 @@ export interface PassageLayerProps {
     onDelete(id: string): void;
   } | null;
   toast: { onUndo(): void } | null;
-  /** Esc inside the note card that nothing inside handled (the editor handles its own). */
-  onEscape(): void;
 }
 
 /** Keep the page's selection when our button is pressed: no focus move, no selection change. */
 const keepSelection = (e: Event) => e.preventDefault();
 
-export function PassageLayer({ lang, button, editor, card, orphans, toast, onEscape }: PassageLayerProps) {
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || e.defaultPrevented) return;
-    e.stopPropagation(); // our Esc, not also the page's
-    onEscape();
-  };
+export function PassageLayer({ lang, button, editor, card, orphans, toast }: PassageLayerProps) {
   const dir = dirOf(lang);
   return (
     <>
@@ -81,14 +77,14 @@ export function PassageLayer({ lang, button, editor, card, orphans, toast, onEsc
         <Floating
           key={`card-${card.note.id}`}
           anchor={card.anchor}
-          onKeyDown={onKeyDown}
-          onPointerEnter={() => card.onPointer(true)}
-          onPointerLeave={() => card.onPointer(false)}
-          onPointerDown={card.onPin}
+          closing={card.closing}
+          elRef={card.elRef}
+          {...card.events}
         >
           <PassageCard
             lang={lang}
             note={card.note}
+            pinned={card.pinned}
             onSave={card.onSave}
             onDelete={card.onDelete}
             onClose={card.onClose}

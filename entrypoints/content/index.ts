@@ -2,7 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { NEWS_SITES } from '../../manifest/sites';
 import { startPage } from '../../page/start';
 import { installTestProbe } from '../../page/test-probe';
-import '../../page/marks.css';
+import 'virtual:hashiya/marks.css';
 
 export default defineContentScript({
   matches: [...NEWS_SITES],
@@ -12,7 +12,7 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   // The lifetime comes from page/lifetime.ts, not WXT's context, which a page event can end.
   main() {
-    if (__HASHIYA_TEST__) installTestProbe();
-    return startPage();
+    // The E2E build's probe observes the page through startPage's hooks; release builds fold this away.
+    return startPage(__HASHIYA_TEST__ ? installTestProbe() : undefined);
   },
 });

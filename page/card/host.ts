@@ -1,6 +1,5 @@
 import { render, type ComponentChild } from 'preact';
 import { CARD_CSS } from '../../components/card/card.css';
-import { probeTrack } from '../test-probe';
 
 // The one element Hashiya adds to a page. Everything it draws (hover card, same-story notice,
 // passage notes) renders inside a CLOSED shadow root: the page's scripts get null from
@@ -14,8 +13,6 @@ export interface UiHost {
   render(vnode: ComponentChild, slot?: UiSlot): void;
   /** True for the host element itself (what page-level events see as target) and anything inside. */
   contains(node: Node | null | undefined): boolean;
-  /** What each slot shows (role and text), for the E2E probe of test builds (page/test-probe.ts). */
-  inspect(): { slot: string; role: string | null; label: string | null; text: string }[];
   destroy(): void;
 }
 
@@ -23,7 +20,11 @@ const SLOTS: UiSlot[] = ['card', 'notice', 'passage'];
 // A custom-element-like name: page selectors written for div/span never match it.
 const TAG = 'hashiya-ui';
 
-export function createUiHost(css: string = CARD_CSS): UiHost {
+/**
+ * `observe` hears of the shadow root when it is made and of its end (null): the E2E build's probe
+ * reads it through the page's hooks (page/hooks.ts); nothing else gets the closed root.
+ */
+export function createUiHost(css: string = CARD_CSS, observe?: (root: ShadowRoot | null) => void): UiHost {
   let host: HTMLElement | null = null;
   let shadow: ShadowRoot | null = null;
   const slots = new Map<UiSlot, HTMLElement>();
@@ -39,6 +40,7 @@ export function createUiHost(css: string = CARD_CSS): UiHost {
         shadow.append(el);
         slots.set(name, el);
       }
+      observe?.(shadow);
     }
     // Single-page sites replace <body> or even <html>; the host then floats detached. Re-attach.
     if (!host.isConnected) document.documentElement.append(host);
@@ -54,26 +56,14 @@ export function createUiHost(css: string = CARD_CSS): UiHost {
       if (!node || !host || !shadow) return false;
       return node === host || node.getRootNode() === shadow;
     },
-    inspect() {
-      return [...slots].map(([slot, el]) => {
-        const top = el.querySelector('[role]') ?? el.firstElementChild;
-        return {
-          slot,
-          role: top?.getAttribute('role') ?? null,
-          label: top?.querySelector('h2, h3, [id]')?.textContent ?? null,
-          text: el.textContent ?? '',
-        };
-      });
-    },
     destroy() {
       for (const el of slots.values()) render(null, el);
       slots.clear();
+      if (host) observe?.(null);
       host?.remove();
       host = shadow = null;
-      if (__HASHIYA_TEST__) probeTrack.untrackHost(ui);
     },
   };
-  if (__HASHIYA_TEST__) probeTrack.host(ui);
   return ui;
 }
 

@@ -1,6 +1,7 @@
 // When the hover card shows, switches and hides: a pure state machine over injected timers, so the
 // timing in docs/hover-card.md (after Wikipedia Page Previews and WCAG 1.4.13) is unit-testable.
-// It knows nothing of the DOM: the controller feeds it what the pointer and focus are on.
+// It knows nothing of the DOM: the card dispatcher (dispatch.ts) feeds it what the pointer and
+// focus are on, for entity and passage cards alike.
 
 /** No work at all before this much dwell (a pointer crossing text must cost nothing). */
 export const PREFETCH_MS = 150;
@@ -12,15 +13,16 @@ export interface IntentTimers {
   clear(handle: unknown): void;
 }
 
+/** What a card is for: an entity mention or a passage note (ids unique across both kinds). */
 export interface IntentTarget {
-  id: number;
-  entityId: string;
+  id: number | string;
 }
 
 export interface IntentOptions<T extends IntentTarget> {
   /** Dwell before showing (the hoverDelay setting); read at each start so setting changes apply. */
   delay(): number;
-  prefetch(entityId: string): void;
+  /** Dwell reached PREFETCH_MS: fetch what the card will show. */
+  prefetch(target: T): void;
   /** Show (or switch to, or pin) the card for `target`. */
   show(target: T, pinned: boolean): void;
   hide(): void;
@@ -65,7 +67,7 @@ export function createIntent<T extends IntentTarget>(opts: IntentOptions<T>): In
   let showTimer: unknown = null;
   let hideTimer: unknown = null;
   // What Esc dismissed: not brought back by a dwell resuming; a fresh pointer or focus target clears it.
-  let dismissed = new Set<number>();
+  let dismissed = new Set<number | string>();
 
   function clear(which: 'pending' | 'hide' | 'all') {
     if (which !== 'hide') {
@@ -101,7 +103,7 @@ export function createIntent<T extends IntentTarget>(opts: IntentOptions<T>): In
     if (same(target, shown)) return;
     prefetchTimer = timers.set(() => {
       prefetchTimer = null;
-      opts.prefetch(target.entityId);
+      opts.prefetch(target);
     }, PREFETCH_MS);
     showTimer = timers.set(
       () => {
@@ -127,32 +129,30 @@ export function createIntent<T extends IntentTarget>(opts: IntentOptions<T>): In
     clear('hide');
   }
 
+  /** The pointer or focus moved to `target` (null: off any); `other` is where the other one is. */
+  function moved(target: T | null, other: T | null) {
+    if (target) {
+      dismissed.clear();
+      hold();
+      dwell(target);
+    } else {
+      clear('pending');
+      // A dwell of the other one (focus under a pointer that passed by) resumes, unless Esc dismissed it.
+      if (other && !dismissed.has(other.id)) dwell(other);
+      release();
+    }
+  }
+
   return {
     pointerOn(target) {
       if (target === hovered || same(target, hovered)) return;
       hovered = target;
-      if (target) {
-        dismissed.clear();
-        hold();
-        dwell(target);
-      } else {
-        clear('pending');
-        if (focused && !dismissed.has(focused.id)) dwell(focused); // a focus dwell the pointer interrupted resumes
-        release();
-      }
+      moved(target, focused);
     },
     focusOn(target) {
-      if (same(target, focused) || target === focused) return;
+      if (target === focused || same(target, focused)) return;
       focused = target;
-      if (target) {
-        dismissed.clear();
-        hold();
-        dwell(target);
-      } else {
-        clear('pending');
-        if (hovered && !dismissed.has(hovered.id)) dwell(hovered);
-        release();
-      }
+      moved(target, hovered);
     },
     cardPointer(inside) {
       overCard = inside;

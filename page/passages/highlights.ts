@@ -1,5 +1,5 @@
 // Passage notes are painted as CSS Custom Highlights, one per note color, named
-// `hashiya-passage-<color>` (styled in page/marks.css): no element is added to the page.
+// `hashiya-passage-<color>` (styled by `marksCss` in components/theme.ts): no element is added to the page.
 // Firefox content scripts must never iterate `CSS.highlights` or a Highlight (the Xray wrapper's
 // iterator throws), so every range is tracked here, in our own maps, and removed one by one.
 import type { NoteColor } from '../../notes/model';

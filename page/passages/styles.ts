@@ -1,47 +1,18 @@
 // Styles of the passage-note UI (the "Add note" button, editor, note card, orphan list and undo
 // toast), appended to the card stylesheet of the page's UiHost (page/start.ts): same closed shadow
-// root, same theme variables. The editor and note card reuse `.hs-card`; the rest define the
-// variables themselves. Sizes in px: `rem` in a shadow root follows the page's root font size.
+// root, the same theme (components/theme.ts). The editor and note card reuse `.hs-card`; the rest
+// get the theme's variables here. Sizes in px: `rem` in a shadow root follows the page's root font size.
+import { FONT, themeVars } from '../../components/theme';
 
 export const PASSAGE_CSS = /* css */ `
+${themeVars('.hs-pbtn, .hs-orphans, .hs-ptoast')}
 .hs-pbtn, .hs-orphans, .hs-ptoast {
-  color-scheme: light dark;
-  --bg: #fdfcf8;
-  --fg: #1d1b16;
-  --muted: #625d51;
-  --accent: #17604f;
-  --on-accent: #ffffff;
-  --line: #ddd8cc;
-  --chip: #f1eee6;
-  --danger: #a4281b;
-  --focus: #1f6fd1;
-  font: 400 14px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Tahoma, sans-serif;
+  font: ${FONT};
   color: var(--fg);
   text-align: start;
   letter-spacing: normal;
   word-spacing: normal;
   text-transform: none;
-}
-@media (prefers-color-scheme: dark) {
-  .hs-pbtn, .hs-orphans, .hs-ptoast {
-    --bg: #1f1e1a;
-    --fg: #ece8de;
-    --muted: #aaa497;
-    --accent: #6cc3a9;
-    --on-accent: #10231d;
-    --line: #3d3a33;
-    --chip: #2c2a25;
-    --danger: #ff8f80;
-    --focus: #8ab4f8;
-  }
-}
-.hs-card, .hs-pbtn, .hs-orphans, .hs-ptoast {
-  --note-yellow: #f5c518;
-  --note-green: #34a853;
-  --note-blue: #3b82f6;
-  --note-pink: #ec4899;
-  --note-purple: #8b5cf6;
-  --note-gray: #8a8a8a;
 }
 
 .hs-pbtn {

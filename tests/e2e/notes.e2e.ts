@@ -396,6 +396,23 @@ describeEachBrowser('reader notes', (kind) => {
       await page.reload();
       await expectPassages(page, [['hashiya-passage-green', PASSAGE]]);
       expect(passageOf(await probe(page)).text, 'no orphan on the unchanged page').toBe('');
+
+      // Its card opens the way an entity card does (the page's one card dispatcher): a preview after
+      // the hover delay on a dwell, pinned by Enter, closed by Esc.
+      const onPassage = await markPoint(page, PASSAGE);
+      await bringToFront(page);
+      await page.mouseMove(2, 2);
+      await page.mouseMove(onPassage.x, onPassage.y);
+      await waitForProbe(
+        page,
+        (r) => passageOf(r).role === 'tooltip' && passageOf(r).text.includes(PASSAGE_BODY),
+        'the passage card previewed on hover',
+        5_000,
+      );
+      await page.press('Enter');
+      await waitForProbe(page, (r) => passageOf(r).role === 'dialog', 'the passage card pinned by Enter', 5_000);
+      await page.press('Escape');
+      await waitForProbe(page, (r) => passageOf(r).text === '', 'the passage card closed by Esc', 5_000);
     } finally {
       await page.close();
     }

@@ -1,26 +1,24 @@
 // npm run screenshots: how marks read on Arabic text, before and after the underline was tuned
-// (page/marks.css), in real Chromium and Firefox, at 100% and 200%, on a light page, a dark page and
+// (`marksCss`, components/theme.ts), in real Chromium and Firefox, at 100% and 200%, on a light page, a dark page and
 // in forced colors. Writes docs/screenshots/marks-ar.png (the README's before/after: Chromium,
 // 200%, light) and every variant to .output/screenshots/. Not part of `npm test`, which must not
 // write tracked files. The marks are registered here as the content script registers them (CSS
-// Custom Highlights under the same names), styled by the extension's own page/marks.css.
+// Custom Highlights under the same names), styled by the extension's own marks stylesheet.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { EXECUTABLES } from '../e2e/harness/browsers';
+import { MARK_COLORS, marksCss } from '../../components/theme';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, '.output/screenshots');
 const README_SHOT = join(ROOT, 'docs/screenshots/marks-ar.png');
-const MARKS_CSS = readFileSync(join(ROOT, 'page/marks.css'), 'utf8');
+const MARKS_CSS = marksCss();
 // The rule marks had before (a 2px line, the browser's default ink skipping and offset): rendered
 // under other highlight names so both rows sit on one page.
 const BEFORE_CSS = (['person', 'place', 'organization'] as const)
-  .map(
-    (t, i) =>
-      `::highlight(before-${t}) { text-decoration: underline solid ${['rgb(194, 65, 12)', 'rgb(14, 116, 144)', 'rgb(124, 58, 237)'][i]} 2px; }`,
-  )
+  .map((t) => `::highlight(before-${t}) { text-decoration: underline solid rgb(${MARK_COLORS[t].join(', ')}) 2px; }`)
   .join('\n');
 
 const TEXT =

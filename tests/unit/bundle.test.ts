@@ -66,6 +66,12 @@ function releaseBuild({ browser, dir }: (typeof BUILDS)[number]): string {
   return fresh;
 }
 
+// Strings only the E2E probe (page/test-probe.ts) has: its events and the selector it reads a card's
+// label with. Release builds must contain none; the E2E build has them all.
+const PROBE_MARKERS = ['hashiya:probe', 'hashiya:probe-result', 'h2, h3, [id]'];
+const hasProbe = (dir: string) =>
+  files(dir, /\.js$/).some((f) => PROBE_MARKERS.every((m) => readFileSync(f, 'utf8').includes(m)));
+
 describe('release bundles', () => {
   const builds: string[] = [];
   beforeAll(() => {
@@ -83,12 +89,22 @@ describe('release bundles', () => {
       for (const f of scripts) {
         const code = readFileSync(f, 'utf8');
         expect(code, f).not.toMatch(/\beval\s*\(|new Function\s*\(|importScripts\s*\(/);
-        expect(code, f).not.toContain('hashiya:probe');
+        for (const marker of PROBE_MARKERS) expect(code, f).not.toContain(marker);
       }
       for (const f of files(dir, /\.html$/)) {
         expect(readFileSync(f, 'utf8'), f).not.toMatch(/<script[^>]+src=["']?(?:https?:)?\/\//i);
       }
     }
+  });
+});
+
+describe('E2E builds', () => {
+  const testBuilds = ['.output/test/chrome-mv3', '.output/test/firefox-mv2']
+    .map((d) => join(ROOT, d))
+    .filter((d) => existsSync(join(d, 'manifest.json')));
+  it.runIf(testBuilds.length > 0)('do contain the probe (so the release check can fail)', () => {
+    for (const dir of testBuilds)
+      expect(hasProbe(dir), `${dir} (an old E2E build? HASHIYA_TEST_HOSTS=1 npx wxt build)`).toBe(true);
   });
 });
 

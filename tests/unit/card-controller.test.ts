@@ -79,7 +79,6 @@ beforeEach(() => {
   const host: UiHost = {
     render: (v) => render(v, slot),
     contains: (n) => !!n && slot.contains(n),
-    inspect: () => [],
     destroy: () => render(null, slot),
   };
   opts = {

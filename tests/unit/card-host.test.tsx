@@ -106,7 +106,6 @@ describe('same-story notice', () => {
     const h: UiHost = {
       render: (v, slot = 'card') => render(v, slots[slot]),
       contains: (n) => !!n && Object.values(slots).some((s) => s.contains(n)),
-      inspect: () => [],
       destroy: () => Object.values(slots).forEach((s) => (render(null, s), s.remove())),
     };
     return { h, slots };

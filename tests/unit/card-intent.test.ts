@@ -17,7 +17,7 @@ const timers: IntentTimers = {
 };
 
 function setup(delay = 500) {
-  const prefetch = vi.fn<(id: string) => void>();
+  const prefetch = vi.fn<(m: M) => void>();
   const show = vi.fn<(m: M, pinned: boolean) => void>();
   const hide = vi.fn<() => void>();
   const intent = createIntent<M>({ delay: () => delay, prefetch, show, hide, timers });
@@ -35,7 +35,7 @@ describe('dwell', () => {
     expect(prefetch).not.toHaveBeenCalled();
     expect(show).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
-    expect(prefetch).toHaveBeenCalledExactlyOnceWith('person/a');
+    expect(prefetch).toHaveBeenCalledExactlyOnceWith(a);
     vi.advanceTimersByTime(500 - PREFETCH_MS - 1);
     expect(show).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);

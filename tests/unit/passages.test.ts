@@ -17,6 +17,15 @@ vi.mock('../../messaging/protocol', async (importOriginal) => ({
   sendMessage: send,
 }));
 const { attachPassages } = await import('../../page/passages/attach');
+const { createCardDispatcher } = await import('../../page/card/dispatch');
+
+const dispatchers: { destroy(): void }[] = [];
+/** The page's card dispatcher, as the entity card controller makes it. */
+function cardsFor(host: UiHost) {
+  const cards = createCardDispatcher({ host, delay: () => 300, trustedEventsOnly: false });
+  dispatchers.push(cards);
+  return cards;
+}
 
 // happy-dom has no CSS Custom Highlight API: a minimal stand-in that records ranges.
 class FakeHighlight extends Set<Range> {
@@ -40,7 +49,6 @@ function openHost() {
   const host: UiHost = {
     render: (v, slot = 'card') => render(v, slots[slot]),
     contains: (n) => !!n && Object.values(slots).some((s) => s.contains(n)),
-    inspect: () => [],
     destroy: () => Object.values(slots).forEach((s) => (render(null, s), s.remove())),
   };
   return { host, slot: slots.passage };
@@ -97,6 +105,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  dispatchers.splice(0).forEach((d) => d.destroy());
   vi.unstubAllGlobals();
   document.body.innerHTML = '';
 });
@@ -187,7 +196,12 @@ describe('attachPassages', () => {
       type === 'notesForPage' ? { entity: [], passages: [found, gone] } : undefined,
     );
     const { host, slot } = openHost();
-    const handle = attachPassages(fakeSession(), { host, lang: () => 'en', trustedEventsOnly: false });
+    const handle = attachPassages(fakeSession(), {
+      cards: cardsFor(host),
+      host,
+      lang: () => 'en',
+      trustedEventsOnly: false,
+    });
 
     await waitFor(() => handle.state().placed.length, 'placement');
     expect(send).toHaveBeenCalledWith('notesForPage', { url: location.href, canonical: location.href, entityIds: [] });
@@ -220,6 +234,7 @@ describe('attachPassages', () => {
     });
     const { host } = openHost();
     const handle = attachPassages(fakeSession(), {
+      cards: cardsFor(host),
       host,
       lang: () => 'en',
       timing: { persist: 10 },
@@ -259,6 +274,7 @@ describe('attachPassages', () => {
     });
     const { host, slot } = openHost();
     const handle = attachPassages(fakeSession(), {
+      cards: cardsFor(host),
       host,
       lang: () => 'en',
       timing: { selection: 0 },
@@ -316,7 +332,12 @@ describe('attachPassages', () => {
       return undefined;
     });
     const { host, slot } = openHost();
-    const handle = attachPassages(fakeSession(), { host, lang: () => 'ar', trustedEventsOnly: false });
+    const handle = attachPassages(fakeSession(), {
+      cards: cardsFor(host),
+      host,
+      lang: () => 'ar',
+      trustedEventsOnly: false,
+    });
     const start = page.text.indexOf('Lavrov said');
     select(rangeFor(document, page.segments, start, start + 'Lavrov said'.length)!);
     handle.noteSelection(); // the keyboard command: straight to the editor

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, getSettings, settingsItem, updateSettings } from '../../settings/settings';
+import { classifySite, hostOfPattern } from '../../settings/sites';
 
 // Site enabling in the background: what reaches browser.scripting and browser.permissions, and
 // what ends up in the settings. fakeBrowser implements neither API: both are in-memory fakes here.
@@ -26,7 +27,7 @@ vi.mock('../../background/corpus', () => ({
   }),
 }));
 
-const { classifySite, disableSite, enableSite, hostOfPattern, restoreSites, scriptId, watchSitePermissions } =
+const { disableSite, enableSite, restoreSites, scriptId, watchSitePermissions } =
   await import('../../background/sites');
 const { registerSiteHandlers } = await import('../../background/site-handlers');
 

@@ -21,13 +21,13 @@ import {
 // G13: a page served with the strictest CSP (`default-src 'none'`, as a header) still gets marks and
 // a fully styled card, and Hashiya causes no CSP violation. The card's look cannot be read from the
 // page (closed root), so it is read from screen pixels: the card's background (#fdfcf8) and border
-// (#ddd8cc), and the person mark's underline (rgb(194, 65, 12), page/marks.css).
+// (#ddd8cc), and the person mark's underline (rgb(194, 65, 12), components/theme.ts).
 
 const base = inject('fixtureBaseUrl');
 const CARD_BG: [number, number, number] = [253, 252, 248];
 const CARD_LINE: [number, number, number] = [221, 216, 204];
 const PERSON_MARK: [number, number, number] = [194, 65, 12];
-// Firefox (140 ESR) paints no text decoration on highlights: page/marks.css gives it a 13% tint of
+// Firefox (140 ESR) paints no text decoration on highlights: the marks stylesheet (components/theme.ts) gives it a 13% tint of
 // the same colour instead, over this page's white: 0.13 × (194, 65, 12) + 0.87 × 255.
 const PERSON_TINT: [number, number, number] = [247, 230, 223];
 
@@ -89,7 +89,7 @@ describeEachBrowser('G13 strict page CSP', (kind) => {
 
       const closed = await screenshotPixels(page);
       const lavrov = marks.find((m) => m.text === 'Sergey Lavrov' && m.rect)!.rect!;
-      // The mark is painted in its colour: page/marks.css (the extension's stylesheet) applies under the CSP.
+      // The mark is painted in its colour: the marks stylesheet (the extension's own) applies under the CSP.
       const painted =
         kind === 'firefox'
           ? countColor(closed, PERSON_TINT, 6, lavrov) > 200
