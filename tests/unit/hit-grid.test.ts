@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHitGrid, type HitGrid } from '../../page/hit-grid';
 import type { PageMention } from '../../page/types';
+import { ReportingResizeObserver } from './helpers/page-stubs';
 
 const layout = new WeakMap<Range, DOMRect[]>();
 const rect = (left: number, top: number, width: number, height: number) =>
@@ -26,19 +27,6 @@ function mention(...rects: DOMRect[]): PageMention {
 
 /** Lets the idle build run (a timer of 50 ms without requestIdleCallback; at most 500 ms with it). */
 const idle = () => vi.advanceTimersByTime(600);
-
-class ReportingResizeObserver {
-  private timers: ReturnType<typeof setTimeout>[] = [];
-  constructor(private callback: ResizeObserverCallback) {}
-  observe(target: Element) {
-    const entry = { target } as ResizeObserverEntry;
-    this.timers.push(setTimeout(() => this.callback([entry], this as unknown as ResizeObserver), 16));
-  }
-  unobserve() {}
-  disconnect() {
-    this.timers.forEach(clearTimeout);
-  }
-}
 
 beforeEach(() => {
   vi.stubGlobal('ResizeObserver', ReportingResizeObserver);

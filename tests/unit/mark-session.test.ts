@@ -8,7 +8,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMarkSession, type MarkOptions, type MarkSession } from '../../page/marks';
 import type { EntityType } from '../../engine/types';
 import type { PageMention } from '../../page/types';
-import { painted, smallRecognizer, stubHighlightApi, type FakeHighlight } from './helpers/page-stubs';
+import {
+  painted,
+  ReportingResizeObserver,
+  smallRecognizer,
+  stubHighlightApi,
+  type FakeHighlight,
+} from './helpers/page-stubs';
 
 const ALL: EntityType[] = ['person', 'organization', 'place', 'product', 'event', 'other'];
 
@@ -224,6 +230,21 @@ describe('mark session', () => {
       expect(s.at(120, 225)).toBeNull(); // below the line: the caret snaps to it, but the point is not on the name
       expect(s.at(20, 208)).toBeNull(); // left of the name
       expect(s.at(120, 400)).toBeNull(); // no text there
+    });
+
+    it('once the marks’ rectangles are measured (when idle), answers the same without the browser’s hit test', async () => {
+      vi.stubGlobal('ResizeObserver', ReportingResizeObserver); // its first report starts the measuring
+      const s = await start();
+      const hits = () => [s.at(120, 208), s.at(120, 225), s.at(20, 208)].map((m) => m?.id ?? null);
+      const before = hits();
+      expect(s.at(120, 208)?.range.toString()).toBe('Lavrov');
+      expect(before).toEqual([expect.any(Number), null, null]);
+      // The grid is built in an idle period (a timer here, no requestIdleCallback in happy-dom).
+      await new Promise((r) => setTimeout(r, 200));
+      delete (document as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+      expect(hits()).toEqual(before);
+      s.setTypes(new Set(['place']));
+      expect(s.at(120, 208)).toBeNull();
     });
 
     it('does not find a mention whose type is turned off', async () => {

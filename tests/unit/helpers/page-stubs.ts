@@ -46,6 +46,21 @@ export class FakeIntersectionObserver {
   }
 }
 
+/** A browser's ResizeObserver reports each observed element's size once after observe(), at the
+ *  next frame; happy-dom's never reports. This one does, a timer of 16 ms later. */
+export class ReportingResizeObserver {
+  private timers: ReturnType<typeof setTimeout>[] = [];
+  constructor(private callback: ResizeObserverCallback) {}
+  observe(target: Element) {
+    const entry = { target } as ResizeObserverEntry;
+    this.timers.push(setTimeout(() => this.callback([entry], this as unknown as ResizeObserver), 16));
+  }
+  unobserve() {}
+  disconnect() {
+    this.timers.forEach(clearTimeout);
+  }
+}
+
 /** Installs the stubs; returns the highlight registry (CSS.highlights). */
 export function stubHighlightApi(): Map<string, FakeHighlight> {
   const registry = new Map<string, FakeHighlight>();
