@@ -3,6 +3,7 @@ import { sendMessage } from '../../messaging/protocol';
 import type { Note, NoteFilter } from '../../notes/model';
 import { PAGE_SIZE, type NotesFacets } from '../../notes/paging';
 import { watchNotesChanged } from './notes-changed';
+import { takeFirstPage } from './first-page';
 
 // What the notes page shows, asked of the background: the newest `limit` notes matching the query
 // and filters with their counts (notes/paging.ts), the filters' choices and the last export.
@@ -54,7 +55,8 @@ export function useNotesList(query: string, filter: NoteFilter, editing: () => s
     const q = query.trim();
     const ids = editing();
     try {
-      const page = await sendMessage('notesPage', { query: q || undefined, filter, limit, ids });
+      const first = !q && !Object.keys(filter).length && limit === PAGE_SIZE && !ids.length ? takeFirstPage() : null;
+      const page = await (first ?? sendMessage('notesPage', { query: q || undefined, filter, limit, ids }));
       if (n !== seq.current) return; // a newer request answered (or will)
       setPinned({ map: new Map(page.pinned.map((p) => [p.id, p])), asked: new Set(ids) });
       setCounts({ total: page.total, all: page.all });
