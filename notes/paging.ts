@@ -84,8 +84,21 @@ function tieOrder(list: Note[]): Note[] {
   );
 }
 
-/** The filters' choices, from index keys only: entities with notes, sites of passage notes, tags. */
-export async function notesFacets(store: NoteStore): Promise<NotesFacets> {
+const facetCache = new WeakMap<NoteStore, { generation: number; facets: Promise<NotesFacets> }>();
+
+/** The filters' choices, from index keys only: entities with notes, sites of passage notes, tags.
+ *  Kept until the next write: every notes page asks on open, and they walk three indexes. */
+export function notesFacets(store: NoteStore): Promise<NotesFacets> {
+  const generation = store.writes.generation;
+  const have = facetCache.get(store);
+  if (have?.generation === generation) return have.facets;
+  const facets = readFacets(store);
+  facetCache.set(store, { generation, facets });
+  facets.catch(() => facetCache.delete(store));
+  return facets;
+}
+
+async function readFacets(store: NoteStore): Promise<NotesFacets> {
   if (await store.isNewer()) {
     const every = await store.list();
     return {
