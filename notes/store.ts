@@ -19,9 +19,12 @@ import {
 } from './model';
 import { noteTerms, queryTerms } from './search-terms';
 import { matchingIds } from './term-rows';
+import { changeOf, WriteLog, type NoteChange } from './write-log';
 import { NewerDatabaseError, newerInstalledVersion, readNewerDatabase, type ReadableNotes } from './newer-db';
 
 export { NewerDatabaseError };
+// Here for the store's callers; pages import it from ./persist (without Dexie).
+export { persist } from './persist';
 
 /** The browser refused the write for lack of space. `cause` is the original error. */
 export class StorageFullError extends Error {
@@ -152,22 +155,25 @@ export class NoteStore {
   private readonly now: () => Date;
   private readonly newId: () => string;
 
-  /** Bumped after every write settles (committed or failed): readers' caches compare it (paging.ts). */
-  generation = 0;
+  /** Every settled write (committed or failed), in order: the search index follows it (term-rows.ts). */
+  readonly writes = new WriteLog();
 
   constructor(db: NotesDb | string = NOTES_DB_NAME, options: NoteStoreOptions = {}) {
     this.db = typeof db === 'string' ? openNotesDb(db) : db;
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
-    // Every write method, wrapped once here rather than in six places: `generation` moves only after
-    // the write's transaction is over, so a cache built meanwhile is known to be stale.
+    // Every write method, wrapped once here rather than in six places: the log moves only after the
+    // write's transaction is over, so a cache built meanwhile is known to be behind.
     for (const name of ['add', 'update', 'remove', 'restore', 'addMissing', 'wipe'] as const) {
       const write = this[name].bind(this) as (...args: unknown[]) => Promise<unknown>;
       (this as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+        let change: NoteChange = { reset: true };
         try {
-          return await write(...args);
+          const result = await write(...args);
+          change = changeOf(name, args, result);
+          return result;
         } finally {
-          this.generation++;
+          this.writes.record(change);
         }
       };
     }
@@ -394,22 +400,5 @@ export class NoteStore {
 
   close(): void {
     this.db.close();
-  }
-}
-
-/**
- * Asks the browser to keep this origin's storage under pressure (navigator.storage.persist). True
- * when storage is (now) persistent; false where the API is missing or the browser says no.
- */
-export async function persist(
-  nav: { storage?: Partial<StorageManager> } | undefined = globalThis.navigator,
-): Promise<boolean> {
-  const storage = nav?.storage;
-  if (!storage?.persist) return false;
-  try {
-    if (storage.persisted && (await storage.persisted())) return true;
-    return await storage.persist();
-  } catch {
-    return false;
   }
 }

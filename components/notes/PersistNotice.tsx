@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { storage } from '@wxt-dev/storage';
 import { t, type UiLang } from '../../i18n/strings';
-import { persist } from '../../notes/store';
+import { persist } from '../../notes/persist';
 
 // Asks the browser to keep Hashiya's storage under disk pressure (navigator.storage.persist) and,
 // when it says no, tells the reader once what that means. Shown by the popup and the notes page;

@@ -3,6 +3,7 @@ import { sendMessage } from '../../messaging/protocol';
 import type { Note, NoteFilter } from '../../notes/model';
 import { PAGE_SIZE, type NotesFacets } from '../../notes/paging';
 import { watchNotesChanged } from './notes-changed';
+import { FIRST_PAGE, takeFirstPage } from './first-page';
 
 // What the notes page shows, asked of the background: the newest `limit` notes matching the query
 // and filters with their counts (notes/paging.ts), the filters' choices and the last export.
@@ -54,7 +55,10 @@ export function useNotesList(query: string, filter: NoteFilter, editing: () => s
     const q = query.trim();
     const ids = editing();
     try {
-      const page = await sendMessage('notesPage', { query: q || undefined, filter, limit, ids });
+      // The page's first load takes the early answer (first-page.ts), if it asked what that asked.
+      const early = n === 1 ? takeFirstPage() : null;
+      const same = !q && !Object.keys(filter).length && limit === FIRST_PAGE.limit && !ids.length;
+      const page = await ((same && early) || sendMessage('notesPage', { query: q || undefined, filter, limit, ids }));
       if (n !== seq.current) return; // a newer request answered (or will)
       setPinned({ map: new Map(page.pinned.map((p) => [p.id, p])), asked: new Set(ids) });
       setCounts({ total: page.total, all: page.all });

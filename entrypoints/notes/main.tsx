@@ -1,3 +1,4 @@
+import './first-request';
 import { render } from 'preact';
 import { NotesPage } from '../../components/NotesPage';
 import '../../components/theme.css';

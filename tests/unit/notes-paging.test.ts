@@ -80,4 +80,16 @@ describe('notes page paging', () => {
     );
     expect(facets.tags).toEqual([...new Set(every.flatMap((n) => n.tags))].sort());
   });
+
+  it('gives filter choices that follow writes (kept only until the next one)', async () => {
+    expect((await notesFacets(store)).entityIds).not.toContain('person/zz-new');
+    const added = await store.add({ kind: 'entity', entityId: 'person/zz-new', body: 'x', tags: ['zz-tag'] });
+    const after = await notesFacets(store);
+    expect(after.entityIds).toContain('person/zz-new');
+    expect(after.tags).toContain('zz-tag');
+    await store.remove(added.id);
+    const gone = await notesFacets(store);
+    expect(gone.entityIds).not.toContain('person/zz-new');
+    expect(gone.tags).not.toContain('zz-tag');
+  });
 });
