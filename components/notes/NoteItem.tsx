@@ -124,7 +124,12 @@ export function NoteItem({ lang, note, entityName, onSave, onDelete, gone, onEdi
   const tagsId = `tags-${note.id}`;
 
   return (
-    <li class={`np-note np-color-${note.color}`} data-testid="note-item" data-note-id={note.id}>
+    <li
+      class="np-note"
+      style={{ '--np-note-color': `var(--note-${note.color})` }}
+      data-testid="note-item"
+      data-note-id={note.id}
+    >
       <div class="np-note-head">
         <span class={`np-dot np-swatch-${note.color}`} title={colorLabel(lang, note.color)} aria-hidden="true" />
         <span class="np-kind">{t(lang, note.kind === 'entity' ? 'kind_entity' : 'kind_passage')}</span>
