@@ -107,7 +107,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     const primed = opts.recognizer.prime(); // answered while the text is read
     await yieldToPage(); // finding the article (page/scope.ts) was a task of its own: the walk starts a new one
     const page = await drive(walkText(root, opts.exclude?.(), opts.skip));
+    if (__HASHIYA_TEST__) probeTrack.time('walked');
     await primed;
+    if (__HASHIYA_TEST__) probeTrack.time('primed');
     await yieldToPage(); // the walk may have used its whole slice; what follows starts a new one
     if (stopped) return;
     const chunks = chunkText(page.text);
@@ -137,6 +139,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     if (stopped) return;
     const visible = prepared.get(first)!;
     await opts.recognizer.learn(opts.recognizer.unseen(visible), [visible]);
+    if (__HASHIYA_TEST__) probeTrack.time('learned');
     if (stopped) return;
     match(first);
     const fresh: string[] = [];

@@ -26,6 +26,7 @@ export async function startPage(): Promise<void> {
   if (__HASHIYA_TEST__) probeTrack.time('started');
   const life = watchLifetime();
   let settings = await getSettings();
+  if (__HASHIYA_TEST__) probeTrack.time('settings');
   const host = location.hostname;
   const newsSite = classifySite(location.href).kind === 'news';
   // On the default news sites only article pages are marked; a site the reader turned on is theirs.

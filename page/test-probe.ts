@@ -5,6 +5,10 @@
 import type { UiHost } from './card/host';
 import type { MarkSession } from './marks';
 
+/** Steps from the content script's start to its first mark, in order (tests/e2e/real-pages.e2e.ts prints them). */
+export type ProbeStep =
+  'started' | 'settings' | 'scoping' | 'scoped' | 'walked' | 'primed' | 'learned' | 'firstMark' | 'done';
+
 const hosts = new Set<UiHost>();
 const sessions = new Set<MarkSession>();
 /** performance.now() of the first time each step happened on this page (E2E timing on real pages). */
@@ -23,7 +27,7 @@ export const probeTrack = {
   untrackSession(s: MarkSession) {
     sessions.delete(s);
   },
-  time(step: 'started' | 'scoping' | 'scoped' | 'firstMark' | 'done') {
+  time(step: ProbeStep) {
     timing[step] ??= performance.now();
   },
 };
