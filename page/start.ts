@@ -25,16 +25,21 @@ import type { PageMention } from './types';
 export async function startPage(): Promise<void> {
   if (__HASHIYA_TEST__) probeTrack.time('started');
   const life = watchLifetime();
-  let settings = await getSettings();
-  if (__HASHIYA_TEST__) probeTrack.time('settings');
   const host = location.hostname;
   const newsSite = classifySite(location.href).kind === 'news';
+  const recognizer = createRecognizer((keys, crowded) => sendMessage('lookupAliases', { keys, crowded }));
+  // The script runs only on the news sites and the sites the reader turned on: where it will
+  // likely mark, the background's first answer (crowded words, key filter; the background opens
+  // its index for it) is asked for while the settings are read, not after (Firefox's storage and
+  // messaging each take tens of milliseconds). A reader who turned Hashiya off costs one lookup.
+  if (!newsSite || readPageMeta(document).isArticle) recognizer.prime().catch(() => {});
+  let settings = await getSettings();
+  if (__HASHIYA_TEST__) probeTrack.time('settings');
   // On the default news sites only article pages are marked; a site the reader turned on is theirs.
   const wanted = () =>
     isActiveOn(settings, host) &&
     (settings.enabledHosts.includes(host) || (newsSite && readPageMeta(document).isArticle));
 
-  const recognizer = createRecognizer((keys, crowded) => sendMessage('lookupAliases', { keys, crowded }));
   let session: MarkSession | null = null;
   let card: CardHandle | null = null;
   let ui: UiHost | null = null;
@@ -47,13 +52,18 @@ export async function startPage(): Promise<void> {
     (m) => card?.open(m),
   );
 
+  /** Counts runs begun and halts: a run that waited while another began (or a halt came) gives way. */
+  let runs = 0;
   async function run() {
     if (session || !life.alive || !wanted()) return;
+    const ticket = ++runs;
+    recognizer.prime().catch(quiet); // answered while the article is found, if not already asked
     // The article only (its headline, no menus, share buttons or footers), unless the reader asked
-    // for the whole page on this site.
+    // for the whole page on this site; found in slices, so the page keeps its turn.
     if (__HASHIYA_TEST__) probeTrack.time('scoping');
-    const scope = pageScope(document, wholePage());
+    const scope = await pageScope(document, wholePage());
     if (__HASHIYA_TEST__) probeTrack.time('scoped');
+    if (ticket !== runs || session || !life.alive || !wanted()) return;
     unwatchScope = watchScope(document, scope, () => restart());
     const s = createMarkSession({
       root: document.body,
@@ -86,6 +96,7 @@ export async function startPage(): Promise<void> {
   }
 
   function halt() {
+    runs++;
     unwatchScope?.();
     unwatchScope = null;
     passages?.destroy();
