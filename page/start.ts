@@ -32,8 +32,10 @@ export async function startPage(): Promise<void> {
   // likely mark, the background's first answer (crowded words, key filter; the background opens
   // its index for it) is asked for while the settings are read, not after (Firefox's storage and
   // messaging each take tens of milliseconds). A reader who turned Hashiya off costs one lookup.
+  // The settings are asked for first: their answer is the one everything waits on.
+  const reading = getSettings();
   if (!newsSite || readPageMeta(document).isArticle) recognizer.prime().catch(() => {});
-  let settings = await getSettings();
+  let settings = await reading;
   if (__HASHIYA_TEST__) probeTrack.time('settings');
   // On the default news sites only article pages are marked; a site the reader turned on is theirs.
   const wanted = () =>
