@@ -29,8 +29,10 @@ export interface RealPageFigures {
 
 export function readRealPages(): RealPage[] {
   if (!existsSync(REAL_PAGES_DIR)) return [];
+  // HASHIYA_REAL_PAGES=nytimes-3,medium-3 measures those pages only (looking into one page's slices).
+  const only = process.env.HASHIYA_REAL_PAGES?.split(',');
   return readdirSync(REAL_PAGES_DIR)
-    .filter((n) => existsSync(join(REAL_PAGES_DIR, n, 'source.html')))
+    .filter((n) => existsSync(join(REAL_PAGES_DIR, n, 'source.html')) && (!only || only.includes(n)))
     .sort()
     .map((id) => {
       const raw = readFileSync(join(REAL_PAGES_DIR, id, 'source.html'), 'utf8');
@@ -80,7 +82,8 @@ export async function measureRealPages(
     out.push(fig);
     log(
       `real page ${page.id}: ${fig.ms.toFixed(1)} ms (${fig.marks} marks), floor ${fig.floorMs.toFixed(1)} ms, ` +
-        `longest slice ${fig.longestSliceMs.toFixed(1)} ms`,
+        `longest slice ${fig.longestSliceMs.toFixed(1)} ms\n` +
+        h.map((x) => `      slices: ${x.sliceTrace}`).join('\n'),
     );
   }
   return out;

@@ -1,7 +1,8 @@
 import type { MarkSession } from './marks';
 
 /** The steps of a page's start, in order (E2E timing on real pages: tests/e2e/real-pages.e2e.ts). */
-export type PageStep = 'started' | 'scoping' | 'scoped' | 'firstMark' | 'done';
+export type PageStep =
+  'started' | 'settings' | 'scoping' | 'scoped' | 'walked' | 'primed' | 'learned' | 'firstMark' | 'done';
 
 /**
  * Observers of a page's life, passed to `startPage`. Release builds pass none; the E2E build's

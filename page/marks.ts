@@ -38,8 +38,9 @@ export interface MarkOptions {
   published?: string | null;
   /** Elements whose subtree is not marked: outside the article, or its chrome (engine/article-scope.ts). */
   skip?: SkipFn;
-  /** Each mention added (an observer hook: the E2E build times the first mark with it). */
-  onMark?: () => void;
+  /** Steps of a scan: the text walked, the first lookup answered, the visible part's aliases
+   *  learned, each mention added (an observer hook: the E2E build times them). */
+  onStep?: (step: 'walked' | 'primed' | 'learned' | 'firstMark') => void;
   /** After each scan (initial or incremental), with all current mentions. */
   onChange?: (mentions: PageMention[]) => void;
   debounceMs?: number;
@@ -92,7 +93,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       range,
     };
     mentions.add(m, page.segments, start, end);
-    opts.onMark?.();
+    opts.onStep?.('firstMark');
     painted.show(m, groupOf(m));
     return m;
   }
@@ -108,7 +109,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     const primed = opts.recognizer.prime(); // answered while the text is read
     await yieldToPage(); // finding the article (page/scope.ts) was a task of its own: the walk starts a new one
     const page = await drive(walkText(root, opts.exclude?.(), opts.skip));
+    opts.onStep?.('walked');
     await primed;
+    opts.onStep?.('primed');
     await yieldToPage(); // the walk may have used its whole slice; what follows starts a new one
     if (stopped) return;
     const chunks = chunkText(page.text);
@@ -138,6 +141,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     if (stopped) return;
     const visible = prepared.get(first)!;
     await opts.recognizer.learn(opts.recognizer.unseen(visible), [visible]);
+    opts.onStep?.('learned');
     if (stopped) return;
     match(first);
     const fresh: string[] = [];

@@ -1,10 +1,12 @@
 // Which part of the page a mark session covers (engine/article-scope.ts says how the article is
 // found), and when to look again: a client-rendered page may show its article only after we start,
 // and a single-page site may replace the article we found.
-import { findArticleScope, wholePageScope, type ArticleScope } from '../engine/article-scope';
+import { articleScopeSteps, findArticleScope, wholePageScope, type ArticleScope } from '../engine/article-scope';
+import { drive } from './yield';
 
-export function pageScope(doc: Document, wholePage: boolean): ArticleScope {
-  return wholePage ? wholePageScope(doc) : findArticleScope(doc);
+/** Finds the article in slices (reading a large page's paragraphs takes tens of milliseconds). */
+export function pageScope(doc: Document, wholePage: boolean): Promise<ArticleScope> {
+  return wholePage ? Promise.resolve(wholePageScope(doc)) : drive(articleScopeSteps(doc));
 }
 
 /** Calls `onStale` once, when an article appears on a page that had none or a root leaves the page. */

@@ -25,15 +25,23 @@ import type { PageMention } from './types';
 export async function startPage(hooks: PageHooks = {}): Promise<void> {
   hooks.step?.('started');
   const life = watchLifetime();
-  let settings = await getSettings();
   const host = location.hostname;
   const newsSite = classifySite(location.href).kind === 'news';
+  const recognizer = createRecognizer((keys, crowded) => sendMessage('lookupAliases', { keys, crowded }));
+  // The script runs only on the news sites and the sites the reader turned on: where it will
+  // likely mark, the background's first answer (crowded words, key filter; the background opens
+  // its index for it) is asked for while the settings are read, not after (Firefox's storage and
+  // messaging each take tens of milliseconds). A reader who turned Hashiya off costs one lookup.
+  // The settings are asked for first: their answer is the one everything waits on.
+  const reading = getSettings();
+  if (!newsSite || readPageMeta(document).isArticle) recognizer.prime().catch(() => {});
+  let settings = await reading;
+  hooks.step?.('settings');
   // On the default news sites only article pages are marked; a site the reader turned on is theirs.
   const wanted = () =>
     isActiveOn(settings, host) &&
     (settings.enabledHosts.includes(host) || (newsSite && readPageMeta(document).isArticle));
 
-  const recognizer = createRecognizer((keys, crowded) => sendMessage('lookupAliases', { keys, crowded }));
   let session: MarkSession | null = null;
   let card: CardHandle | null = null;
   let ui: UiHost | null = null;
@@ -46,13 +54,18 @@ export async function startPage(hooks: PageHooks = {}): Promise<void> {
     (m) => card?.open(m),
   );
 
+  /** Counts runs begun and halts: a run that waited while another began (or a halt came) gives way. */
+  let runs = 0;
   async function run() {
     if (session || !life.alive || !wanted()) return;
+    const ticket = ++runs;
+    recognizer.prime().catch(quiet); // answered while the article is found, if not already asked
     // The article only (its headline, no menus, share buttons or footers), unless the reader asked
-    // for the whole page on this site.
+    // for the whole page on this site; found in slices, so the page keeps its turn.
     hooks.step?.('scoping');
-    const scope = pageScope(document, wholePage());
+    const scope = await pageScope(document, wholePage());
     hooks.step?.('scoped');
+    if (ticket !== runs || session || !life.alive || !wanted()) return;
     unwatchScope = watchScope(document, scope, () => restart());
     const s = createMarkSession({
       root: document.body,
@@ -62,7 +75,7 @@ export async function startPage(hooks: PageHooks = {}): Promise<void> {
       style: settings.markStyle,
       types: new Set<EntityType>(settings.types),
       noted: new Set(),
-      onMark: hooks.step && (() => hooks.step?.('firstMark')),
+      onStep: hooks.step,
       onChange: (mentions) => {
         passages?.refresh(); // dynamic pages: passage notes whose text just arrived (or moved)
         matchStory(mentions).catch(quiet);
@@ -87,6 +100,7 @@ export async function startPage(hooks: PageHooks = {}): Promise<void> {
   }
 
   function halt() {
+    runs++;
     unwatchScope?.();
     unwatchScope = null;
     passages?.destroy();

@@ -4,13 +4,14 @@
 // normalize), and the cost of registering highlights alone (for "floor + highlights").
 import { createMatcher, pageEvidence } from '../../engine/matcher';
 import { collectText, rangeFor } from '../../engine/dom-text';
-import { findArticleScope } from '../../engine/article-scope';
+import { articleScopeSteps, findArticleScope } from '../../engine/article-scope';
 import { normalize } from '../../engine/normalize';
 import type { EntityType, Gazetteer } from '../../engine/types';
 import type { AliasBatch } from '../../engine/alias-lookup';
 import { createMarkSession, type MarkSession } from '../../page/marks';
 import { createRecognizer } from '../../page/recognizer';
 import { chunkText } from '../../page/chunks';
+import { drive } from '../../page/yield';
 import { Highlights } from '../../page/highlights';
 import { afterFrame, fetchJson, median, now, settle, sleep } from './util';
 
@@ -128,7 +129,7 @@ async function startBackground(gazUrl: string): Promise<Background> {
   };
 }
 
-/** `scope`: find the article first and mark only there, as page/start.ts does (real pages); timed. */
+/** `scope`: find the article first (in slices) and mark only there, as page/start.ts does (real pages); timed. */
 export async function hashiya(
   gazUrl: string,
   opts: { pointer?: boolean; scope?: boolean } = {},
@@ -171,7 +172,8 @@ export async function hashiya(
   let session: MarkSession;
   let t1: number;
   try {
-    const skip = opts.scope ? findArticleScope(document).skips : undefined;
+    // In slices, as page/scope.ts finds it: its slices are timed with the session's.
+    const skip = opts.scope ? (await drive(articleScopeSteps(document))).skips : undefined;
     session = createMarkSession({
       root: document.body,
       skip,

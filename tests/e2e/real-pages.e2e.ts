@@ -39,7 +39,11 @@ interface Marked extends Seen {
   started: number;
   /** Time spent finding the article (engine/article-scope.ts). */
   scope: number;
+  /** Each step of the content script (page/test-probe.ts ProbeStep), ms from DOMContentLoaded. */
+  steps: Record<string, number>;
 }
+/** The content script's steps, in order, as printed after each page's row. */
+const STEPS = ['started', 'settings', 'scoping', 'scoped', 'walked', 'primed', 'learned', 'firstMark', 'done'];
 const results: Record<BrowserKind, Map<string, Marked>> = { chromium: new Map(), firefox: new Map() };
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -135,6 +139,7 @@ describe.skipIf(!NAMES.length)('real pages', () => {
                 scope: Math.round(r.timing.scoped - r.timing.scoping),
                 firstMark: r.timing.firstMark === undefined ? null : since(domReady, r.timing.firstMark),
                 done: since(domReady, r.timing.done),
+                steps: Object.fromEntries(Object.entries(r.timing).map(([k, t]) => [k, since(domReady, t)])),
               };
               await sleep(SETTLE_MS);
             });
@@ -144,7 +149,10 @@ describe.skipIf(!NAMES.length)('real pages', () => {
               `${name.padEnd(11)} marks ${String(m.marks.length).padStart(3)}  start ${String(m.started).padStart(5)} ms` +
                 `  scope ${String(m.scope).padStart(3)} ms` +
                 `  first mark ${String(m.firstMark ?? '-').padStart(5)} ms  done ${String(m.done).padStart(5)} ms` +
-                `  load ${m.loaded ? 'fired' : 'pending'}`,
+                `  load ${m.loaded ? 'fired' : 'pending'}` +
+                `  (${STEPS.filter((k) => k in m.steps)
+                  .map((k) => `${k} ${m.steps[k]}`)
+                  .join(', ')})`,
             );
           }
         } finally {

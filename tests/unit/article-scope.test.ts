@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { findArticleScope, wholePageScope } from '../../engine/article-scope';
+import { articleScopeSteps, findArticleScope, wholePageScope } from '../../engine/article-scope';
 import { pageScope, watchScope } from '../../page/scope';
 import { collectText, segmentAt } from '../../engine/dom-text';
 import { createAnnotator } from '../../engine/annotate';
@@ -90,12 +90,31 @@ describe('findArticleScope on pages written for the purpose', () => {
   });
 });
 
+describe('articleScopeSteps: the same article, found in slices', () => {
+  it('pauses every few dozen elements on a long page and finds what findArticleScope finds', () => {
+    const doc = parse(
+      `<body><nav>${'<a href="#">Menu</a>'.repeat(50)}</nav>` +
+        `<div class="story"><h1>Talks</h1>${PARA(400)}</div><footer>${PARA(3, 'Footer')}</footer></body>`,
+    );
+    const steps = articleScopeSteps(doc);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    const whole = findArticleScope(doc);
+    expect(step.value.kind).toBe('article');
+    expect(step.value.roots).toEqual(whole.roots);
+    expect(step.value.headline).toBe(whole.headline);
+    // 400 paragraphs, at most a few dozen elements between pauses.
+    expect(pauses).toBeGreaterThanOrEqual(400 / 48);
+  });
+});
+
 describe('watchScope (page/scope.ts)', () => {
   const settle = () => new Promise((r) => setTimeout(r, 60));
 
   it('looks again when an article appears on a page that had none', async () => {
     document.body.innerHTML = '<h2>Headlines</h2><div id="app"></div>';
-    const scope = pageScope(document, false);
+    const scope = await pageScope(document, false);
     expect(scope.kind).toBe('headlines');
     let stale = 0;
     const stop = watchScope(document, scope, () => stale++, 20);
@@ -107,7 +126,7 @@ describe('watchScope (page/scope.ts)', () => {
 
   it('looks again when the article it found leaves the page, not for changes inside it', async () => {
     document.body.innerHTML = `<main><article id="a"><h1>Title</h1>${PARA(4)}</article></main>`;
-    const scope = pageScope(document, false);
+    const scope = await pageScope(document, false);
     let stale = 0;
     const stop = watchScope(document, scope, () => stale++, 20);
     document.querySelector('#a p')!.append(' more text');
@@ -120,8 +139,8 @@ describe('watchScope (page/scope.ts)', () => {
     stop();
   });
 
-  it('the whole page is never stale', () => {
-    expect(pageScope(document, true).kind).toBe('page');
+  it('the whole page is never stale', async () => {
+    expect((await pageScope(document, true)).kind).toBe('page');
   });
 });
 
