@@ -11,7 +11,7 @@
 // - Hit testing for the hover card: a grid of the marks' rectangles (page/hit-grid.ts), measured
 //   when idle; until it is ready, caretPositionFromPoint gives (text node, offset) and each text
 //   node maps to the mentions that touch it.
-import { collectText, isBlock, isSkipped, rangeFor, walkText, type PageText, type SkipFn } from '../engine/dom-text';
+import { collectText, rangeFor, walkText, type PageText, type SkipFn } from '../engine/dom-text';
 import { pageEvidence, prepareText, type PreparedText } from '../engine/matcher';
 import type { EntityType, Mention } from '../engine/types';
 import type { Recognizer } from './recognizer';
@@ -24,6 +24,7 @@ import type { MentionLocator, PageMention } from './types';
 import { drive, runSliced, SLICE_MS, yieldToPage } from './yield';
 import { caretAt } from './caret';
 import { createHitGrid, onMention, type HitGrid } from './hit-grid';
+import { blocksOf, insideSkipped } from './changed-blocks';
 
 export interface MarkOptions {
   root: Element;
@@ -220,7 +221,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
         dirty.has(m.range.startContainer) ||
         dirty.has(m.range.endContainer),
     );
-    const blocks = blocksOf([...dirty]);
+    const blocks = blocksOf(opts.root, [...dirty]);
     dirty.clear();
     const changed = new Set<Node>(blocks);
     removeWhere((m) => {
@@ -234,18 +235,6 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     lastText = (await drive(walkText(opts.root, opts.exclude?.(), opts.skip))).text;
     grid?.invalidate();
     opts.onChange?.(mentions.list);
-  }
-
-  /** The nearest block ancestors of changed nodes, without nesting (an outer block covers inner ones). */
-  function blocksOf(nodes: Node[]): Element[] {
-    const found = new Set<Element>();
-    for (const n of nodes) {
-      if (!n.isConnected || !opts.root.contains(n)) continue;
-      let el: Element | null = n.nodeType === 1 ? (n as Element) : n.parentElement;
-      while (el && el !== opts.root && !isBlock(el)) el = el.parentElement;
-      found.add(el ?? opts.root);
-    }
-    return [...found].filter((el) => ![...found].some((other) => other !== el && other.contains(el)));
   }
 
   function regroup(change: () => void) {
@@ -301,10 +290,4 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     },
   };
   return session;
-}
-
-function insideSkipped(el: Element, root: Element, skip?: SkipFn): boolean {
-  const skipped = (a: Element) => isSkipped(a) || !!skip?.(a);
-  for (let a = el.parentElement; a && a !== root; a = a.parentElement) if (skipped(a)) return true;
-  return el !== root && skipped(el);
 }
