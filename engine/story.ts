@@ -11,10 +11,12 @@
 //   language.
 // Evidence the page does not offer (no dates, no figures, another language) is left out of the
 // weighted mean rather than counted as a mismatch.
-// `sameStory` is reached two ways:
+// `sameStory` is reached three ways:
 // - by content: the page and the article share enough word shingles (a wire copy, a copy minus
 //   its lead, a rewrite that keeps the wire's sentences) — no catalog entity needed, as most real
 //   articles name none;
+// - by rewrite: on the same or the next day, the page uses much of the article's distinctive
+//   vocabulary (WORDS_SAME), or the score of story-rewrite.ts says so;
 // - by the weighted score, and then only with two shared specific entities (not places), so a
 //   page about the same countries with a similar vocabulary stays "related", not "same". This is
 //   the cross-lingual path (an English page on an Arabic article shares no shingles).
@@ -27,6 +29,8 @@ import { dateKeys, isoDateKeys } from './dates';
 import type { EntityType } from './types';
 import type { StoryTable } from './story-table';
 import { MAX_PAGE_WORDS, contentMatches, shingleSamples, type ContentMatch } from './story-content';
+import { REWRITE_THRESHOLD, YEAR, rewriteScore } from './story-rewrite';
+export { REWRITE_THRESHOLD, rewriteInputs, rewriteScore } from './story-rewrite';
 
 export interface StoryFingerprint {
   lang: string;
@@ -288,22 +292,8 @@ export const SAME_STORY_THRESHOLD = 0.5;
 export const CONTENT_MIN_SHARED = 4;
 export const CONTENT_SAME = 0.6;
 export const CONTENT_SAME_RARE = 0.4;
-// A rewrite (same event, other words): a logistic score of how much of each text's distinctive
-// vocabulary the other uses, how far the article stands above the page's other candidates (formula texts — weather, cables, one region's
-// announcement after another's — have many look-alikes; an event a handful), and shared rare
-// figures; asked only of a page that names the article's day or the next. Fitted (logistic
-// regression) by tests/eval/real-story/fit.ts on the pairs whose page is dated 21–24 July. The fit's
-// threshold, just above that half's every other-event pair, was 1.505; on the held-out half
-// (25–31 July) it flagged 2 of 60 other-event pairs, 3 of 114 in all with the copy rules' one,
-// over the 2% budget; so it was raised to 1.9, above the held-out pair at 1.83, where alone it
-// found fewer rewrites than the rule before it (WORDS_SAME of the article's distinctive-word
-// weight, chosen on all the pairs), so the two are used together. Both choices were made after
-// seeing the held-out half, which the README says beside its figures.
+// A rewrite: WORDS_SAME of the article's distinctive-word weight, or the score of story-rewrite.ts.
 export const WORDS_SAME = 0.44;
-// (words, pageWords, log(1 + rank), rare figures up to 2: rewriteInputs.)
-export const REWRITE_WEIGHTS = [3.699, -0.523, -0.712, 1.774];
-export const REWRITE_BIAS = 1.135;
-export const REWRITE_THRESHOLD = 1.9;
 /**
  * An entity in more articles than this (1 in 50, at least 50) is too common to make an article a
  * candidate by itself: scoring every article that names a country would cost what a full scan does.
@@ -404,20 +394,6 @@ function evidence(page: PreparedPage, article: number, ctx: StoryContext, conten
     nearDay: nearDay(page, article, ctx),
     rank: content?.rank ?? Number.MAX_SAFE_INTEGER,
   };
-}
-
-/** A year says when, not what: it is no event's figure. */
-const YEAR = /^(1[89]|20|14)\d\d$/;
-
-/** The rewrite rule's inputs, in REWRITE_WEIGHTS order (asked only of a page of the article's day or the next). */
-export function rewriteInputs(e: StoryEvidence): number[] {
-  return [e.words, e.pageWords, Math.log1p(e.rank), Math.min(2, e.rareNumbers)];
-}
-
-/** The rewrite rule's log-odds: REWRITE_WEIGHTS · rewriteInputs + REWRITE_BIAS. */
-export function rewriteScore(e: StoryEvidence): number {
-  const x = rewriteInputs(e);
-  return x.reduce((sum, v, i) => sum + v * REWRITE_WEIGHTS[i], REWRITE_BIAS);
 }
 
 /** The rewrite score this match reaches at best (two rare figures shared), before the rest is computed. */
