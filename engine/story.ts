@@ -438,7 +438,11 @@ function rankedMatches(page: PageFeatures, ctx: StoryContext): Map<number, Ranke
   const matches = contentMatches(page, ctx.table, CANDIDATE_SHARED, CANDIDATE_WORDS);
   const keys = matches.map(wordKey).sort((a, b) => b - a);
   const out = new Map<number, RankedMatch>();
-  for (const m of matches) out.set(m.article, { ...m, rank: above(keys, wordKey(m)) });
+  // The matches are fresh objects: ranked in place, not copied (a short page can have thousands).
+  for (const m of matches as RankedMatch[]) {
+    m.rank = above(keys, wordKey(m));
+    out.set(m.article, m);
+  }
   return out;
 }
 
