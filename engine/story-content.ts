@@ -226,6 +226,10 @@ export interface ContentMatch {
   articleShare: number;
   /** The share of the article's distinctive words (idf-weighted) that the page uses, 0..1. */
   words: number;
+  /** The same shared weight over the page's distinctive words (those the corpus indexes): how much of the page the article holds. */
+  pageWords: number;
+  /** How many distinctive words the two share. */
+  rareShared: number;
   /** Unweighted containment: shared samples over the article's or the page's, whichever is larger. */
   plain: number;
   /** Unweighted, both ways averaged: 1 only when each text holds the other (ranks copies). */
@@ -246,10 +250,10 @@ export function contentMatches(
   // The page's weight per sampling level: what an article at that level could share.
   const pageAt = new Array<number>(COARSEST + 1).fill(0);
   const pageCount = new Array<number>(COARSEST + 1).fill(0);
-  const hits = new Map<number, { shared: number; weight: number; pageWeight: number; words: number }>();
+  const hits = new Map<number, { shared: number; weight: number; pageWeight: number; words: number; rare: number }>();
   const hit = (a: number) => {
     let h = hits.get(a);
-    if (!h) hits.set(a, (h = { shared: 0, weight: 0, pageWeight: 0, words: 0 }));
+    if (!h) hits.set(a, (h = { shared: 0, weight: 0, pageWeight: 0, words: 0, rare: 0 }));
     return h;
   };
   const sp = shingleIndex(t);
@@ -273,12 +277,19 @@ export function contentMatches(
     }
   }
   const wp = wordIndex(t);
+  let pageWords = 0;
   for (const h of page.vocabulary) {
     const k = find(wp.keys, h);
     if (k < 0) continue;
     const len = wp.offsets[k + 1] - wp.offsets[k];
     const w = wordWeight(len);
-    for (let j = wp.offsets[k]; j < wp.offsets[k + 1]; j++) if (wp.articles[j] < n) hit(wp.articles[j]).words += w;
+    pageWords += w;
+    for (let j = wp.offsets[k]; j < wp.offsets[k + 1]; j++)
+      if (wp.articles[j] < n) {
+        const m = hit(wp.articles[j]);
+        m.words += w;
+        m.rare++;
+      }
   }
   const out: ContentMatch[] = [];
   for (const [article, m] of hits) {
@@ -287,6 +298,7 @@ export function contentMatches(
     const articleShare = own ? Math.min(1, m.weight / own) : 0;
     const containment = Math.max(articleShare, theirs ? Math.min(1, m.pageWeight / theirs) : 0);
     const words = t.wordTotals[article] ? Math.min(1, m.words / t.wordTotals[article]) : 0;
+    const inPageWords = pageWords ? Math.min(1, m.words / pageWords) : 0;
     const count = t.shingleCounts[article];
     const pageSamples = pageCount[t.shingleLevels[article]] ?? 0;
     const inArticle = count ? Math.min(1, m.shared / count) : 0;
@@ -294,7 +306,17 @@ export function contentMatches(
     const plain = Math.max(inArticle, inPage);
     const mutual = (inArticle + inPage) / 2;
     if (m.shared >= minShared || words >= minWords)
-      out.push({ article, shared: m.shared, containment, articleShare, words, plain, mutual });
+      out.push({
+        article,
+        shared: m.shared,
+        containment,
+        articleShare,
+        words,
+        pageWords: inPageWords,
+        rareShared: m.rare,
+        plain,
+        mutual,
+      });
   }
   return out;
 }

@@ -11,10 +11,12 @@
 //   language.
 // Evidence the page does not offer (no dates, no figures, another language) is left out of the
 // weighted mean rather than counted as a mismatch.
-// `sameStory` is reached two ways:
+// `sameStory` is reached three ways:
 // - by content: the page and the article share enough word shingles (a wire copy, a copy minus
 //   its lead, a rewrite that keeps the wire's sentences) — no catalog entity needed, as most real
 //   articles name none;
+// - by rewrite: on the same or the next day, the page uses much of the article's distinctive
+//   vocabulary (WORDS_SAME), or the score of story-rewrite.ts says so;
 // - by the weighted score, and then only with two shared specific entities (not places), so a
 //   page about the same countries with a similar vocabulary stays "related", not "same". This is
 //   the cross-lingual path (an English page on an Arabic article shares no shingles).
@@ -27,6 +29,8 @@ import { dateKeys, isoDateKeys } from './dates';
 import type { EntityType } from './types';
 import type { StoryTable } from './story-table';
 import { MAX_PAGE_WORDS, contentMatches, shingleSamples, type ContentMatch } from './story-content';
+import { REWRITE_THRESHOLD, YEAR, rewriteScore } from './story-rewrite';
+export { REWRITE_THRESHOLD, rewriteInputs, rewriteScore } from './story-rewrite';
 
 export interface StoryFingerprint {
   lang: string;
@@ -159,6 +163,9 @@ export interface StoryContext {
   dayKeys: Uint8Array;
   /** Per date key: its day of the year (month × 31 + day) for a day key, else -1. */
   dayNumbers: Int16Array;
+  /** Per number key: the articles that name it; a figure in at most rareNumberMax of them is distinctive. */
+  numberFrequency: Uint32Array;
+  rareNumberMax: number;
   /** Per entity: the articles that mention it (CSR), for candidates. */
   entityArticleOffsets: Uint32Array;
   entityArticles: Uint32Array;
@@ -196,7 +203,11 @@ export function storyContext(table: StoryTable, entityTypes: EntityType[]): Stor
       const e = table.entities[k];
       if (e < df.length) entityArticles[fill[e]++] = a;
     }
+  const numberFrequency = new Uint32Array(table.numberKeys.length);
+  for (let i = 0; i < table.numbers.length; i++) numberFrequency[table.numbers[i]]++;
   return {
+    numberFrequency,
+    rareNumberMax: Math.max(5, Math.ceil(n / 1000)),
     entityArticleOffsets,
     entityArticles,
     table,
@@ -274,15 +285,14 @@ function cosine(page: PreparedPage, article: number, ctx: StoryContext): number 
 }
 
 export const SAME_STORY_THRESHOLD = 0.5;
-// Same story by content: at least CONTENT_MIN_SHARED shared shingle samples covering CONTENT_SAME
-// of either text, or CONTENT_SAME_RARE when each sample is weighted by its rarity; or, for a
-// rewrite, WORDS_SAME of the article's distinctive-word weight on a page of the same or the next
-// day. Chosen on the labelled pairs of tests/eval/real-story, all of them (so the test's figures
-// flatter a little): chosen on the pages of 21–24 July alone, the same rules scored the pages of
-// 25–31 July at copies 95%, rewrites 47%, other events flagged 2 of 60.
+// A copy: at least CONTENT_MIN_SHARED shared shingle samples covering CONTENT_SAME of either text,
+// or CONTENT_SAME_RARE when each sample is weighted by its rarity. Chosen on the labelled pairs of
+// tests/eval/real-story, all of them; chosen on the pages of 21–24 July alone, the same rules
+// scored the pages of 25–31 July at copies 95%.
 export const CONTENT_MIN_SHARED = 4;
 export const CONTENT_SAME = 0.6;
 export const CONTENT_SAME_RARE = 0.4;
+// A rewrite: WORDS_SAME of the article's distinctive-word weight, or the score of story-rewrite.ts.
 export const WORDS_SAME = 0.44;
 /**
  * An entity in more articles than this (1 in 50, at least 50) is too common to make an article a
@@ -290,7 +300,32 @@ export const WORDS_SAME = 0.44;
  */
 const candidateMaxDf = (articles: number) => Math.max(50, Math.ceil(articles / 50));
 
-function score(page: PreparedPage, article: number, ctx: StoryContext, content?: ContentMatch): StoryScore {
+/** Everything the verdict is decided on, for one page and one article (exported for the fit). */
+export interface StoryEvidence {
+  /** The weighted mean of entities, dates, figures and text, 0..1. */
+  value: number;
+  sharedSpecific: number;
+  entityScore: number;
+  cosine: number;
+  /** Shared shingle samples, and story-content.ts's shares of them (0 without any). */
+  shared: number;
+  containment: number;
+  plain: number;
+  mutual: number;
+  /** Shares of the two texts' distinctive words in common (story-content.ts), and their count. */
+  words: number;
+  pageWords: number;
+  rareShared: number;
+  /** Figures of 3+ digits the two share, and those of them few articles use (not a year). */
+  sharedNumbers: number;
+  rareNumbers: number;
+  /** The page names a day within one day of one of the article's days. */
+  nearDay: boolean;
+  /** Articles whose distinctive words overlap the page's more (words + pageWords) than this one's: 0 for the closest. */
+  rank: number;
+}
+
+function evidence(page: PreparedPage, article: number, ctx: StoryContext, content?: RankedMatch): StoryEvidence {
   const t = ctx.table;
 
   let total = 0;
@@ -322,33 +357,63 @@ function score(page: PreparedPage, article: number, ctx: StoryContext, content?:
 
   const numberStart = t.numberOffsets[article];
   const numberEnd = t.numberOffsets[article + 1];
+  let sharedNumbers = 0;
+  let rareNumbers = 0;
   if (page.numberCount && numberEnd > numberStart) {
-    let sharedNumbers = 0;
-    for (let k = numberStart; k < numberEnd; k++) if (page.numbers.has(t.numbers[k])) sharedNumbers++;
+    for (let k = numberStart; k < numberEnd; k++)
+      if (page.numbers.has(t.numbers[k])) {
+        sharedNumbers++;
+        if (ctx.numberFrequency[t.numbers[k]] <= ctx.rareNumberMax && !YEAR.test(t.numberKeys[t.numbers[k]]))
+          rareNumbers++;
+      }
     parts.push([0.1, Math.min(1, sharedNumbers / 2)]);
   }
 
   // Text only testifies within one language; cosine of short content-word vectors rarely passes
   // 0.7 even for a close paraphrase, hence the scale.
   const containment = content?.containment ?? 0;
+  const cos = page.lang === t.langs[t.articleLang[article]] && page.terms.length ? cosine(page, article, ctx) : 0;
   if (page.lang === t.langs[t.articleLang[article]] && page.terms.length)
-    parts.push([0.3, Math.max(containment, Math.min(1, cosine(page, article, ctx) * 1.5))]);
+    parts.push([0.3, Math.max(containment, Math.min(1, cos * 1.5))]);
 
   const weight = parts.reduce((sum, [w]) => sum + w, 0);
-  const value = parts.reduce((sum, [w, x]) => sum + w * x, 0) / weight;
-  const copied =
-    !!content &&
-    content.shared >= CONTENT_MIN_SHARED &&
-    (content.plain >= CONTENT_SAME || containment >= CONTENT_SAME_RARE);
-  const rewritten = !!content && content.words >= WORDS_SAME && nearDay(page, article, ctx);
-  const sameByEvidence = value >= SAME_STORY_THRESHOLD && sharedSpecific >= 2;
+  return {
+    value: parts.reduce((sum, [w, x]) => sum + w * x, 0) / weight,
+    sharedSpecific,
+    entityScore,
+    cosine: cos,
+    shared: content?.shared ?? 0,
+    containment,
+    plain: content?.plain ?? 0,
+    mutual: content?.mutual ?? 0,
+    words: content?.words ?? 0,
+    pageWords: content?.pageWords ?? 0,
+    rareShared: content?.rareShared ?? 0,
+    sharedNumbers,
+    rareNumbers,
+    nearDay: nearDay(page, article, ctx),
+    rank: content?.rank ?? Number.MAX_SAFE_INTEGER,
+  };
+}
+
+/** The rewrite score this match reaches at best (two rare figures shared), before the rest is computed. */
+function mayBeRewrite(m: RankedMatch): boolean {
+  const best = { words: m.words, pageWords: m.pageWords, rank: m.rank, rareNumbers: 2 } as StoryEvidence;
+  return rewriteScore(best) >= REWRITE_THRESHOLD;
+}
+
+function score(page: PreparedPage, article: number, ctx: StoryContext, content?: RankedMatch): StoryScore {
+  const e = evidence(page, article, ctx, content);
+  const copied = e.shared >= CONTENT_MIN_SHARED && (e.plain >= CONTENT_SAME || e.containment >= CONTENT_SAME_RARE);
+  const rewritten = e.nearDay && (e.words >= WORDS_SAME || rewriteScore(e) >= REWRITE_THRESHOLD);
+  const sameByEvidence = e.value >= SAME_STORY_THRESHOLD && e.sharedSpecific >= 2;
 
   // A copy ranks by how much of each text the other holds (a brief that a long page merely quotes
   // ranks below the page's own wire copy), then a rewrite by its share of rare words, above
   // anything only related.
-  let ranked = value;
-  if (copied) ranked = Math.max(value, 0.75 + content!.mutual / 4);
-  else if (rewritten) ranked = Math.max(value, 0.5 + content!.words / 4);
+  let ranked = e.value;
+  if (copied) ranked = Math.max(e.value, 0.75 + e.mutual / 4);
+  else if (rewritten) ranked = Math.max(e.value, 0.5 + e.words / 4);
   return {
     article,
     score: round(ranked),
@@ -356,9 +421,56 @@ function score(page: PreparedPage, article: number, ctx: StoryContext, content?:
   };
 }
 
+/** The evidence for one page and one article, as the scorer weighs it (tests/eval/real-story/features.ts). */
+export function storyEvidence(page: PageFeatures, article: number, ctx: StoryContext): StoryEvidence {
+  return evidence(preparePage(page, ctx), article, ctx, matchFor(page, article, ctx));
+}
+
+/** A content match and its rank among the page's candidates. */
+type RankedMatch = ContentMatch & { rank: number };
+/** Candidates by content: a shared shingle pair, or a twentieth of the article's distinctive words. */
+const CANDIDATE_SHARED = 2;
+const CANDIDATE_WORDS = 0.05;
+const wordKey = (m: ContentMatch) => m.words + m.pageWords;
+
+/** The page's candidates by content, each with its rank by distinctive-word overlap. */
+function rankedMatches(page: PageFeatures, ctx: StoryContext): Map<number, RankedMatch> {
+  const matches = contentMatches(page, ctx.table, CANDIDATE_SHARED, CANDIDATE_WORDS);
+  const keys = matches.map(wordKey).sort((a, b) => b - a);
+  const out = new Map<number, RankedMatch>();
+  // The matches are fresh objects: ranked in place, not copied (a short page can have thousands).
+  for (const m of matches as RankedMatch[]) {
+    m.rank = above(keys, wordKey(m));
+    out.set(m.article, m);
+  }
+  return out;
+}
+
+/** How many of the keys (descending) are greater than k. */
+function above(keys: number[], k: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] > k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One article's content match, ranked as scoreStories ranks it, even when it is no candidate. */
+function matchFor(page: PageFeatures, article: number, ctx: StoryContext): RankedMatch | undefined {
+  const ranked = rankedMatches(page, ctx);
+  const found = ranked.get(article);
+  if (found) return found;
+  const m = contentMatches(page, ctx.table, 1, 0).find((x) => x.article === article);
+  if (!m) return undefined;
+  const keys = [...ranked.values()].map(wordKey).sort((a, b) => b - a);
+  return { ...m, rank: above(keys, wordKey(m)) };
+}
+
 export function scoreStory(page: PageFeatures, article: number, ctx: StoryContext): StoryScore {
-  const content = contentMatches(page, ctx.table, 1, 0).find((m) => m.article === article);
-  return score(preparePage(page, ctx), article, ctx, content);
+  return score(preparePage(page, ctx), article, ctx, matchFor(page, article, ctx));
 }
 
 /**
@@ -367,9 +479,11 @@ export function scoreStory(page: PageFeatures, article: number, ctx: StoryContex
  */
 export function scoreStories(page: PageFeatures, ctx: StoryContext): StoryScore[] {
   const prepared = preparePage(page, ctx);
-  const content = new Map<number, ContentMatch>();
-  for (const m of contentMatches(page, ctx.table)) content.set(m.article, m);
-  const candidates = new Set(content.keys());
+  const content = rankedMatches(page, ctx);
+  // Every content match counts for the ranks; only those that could be a copy or a rewrite, or
+  // share much wording, are scored (the rest cost time and could only come out "related").
+  const candidates = new Set<number>();
+  for (const m of content.values()) if (m.shared >= 2 || m.words >= 0.25 || mayBeRewrite(m)) candidates.add(m.article);
   const n = storyCount(ctx.table);
   const maxDf = candidateMaxDf(n);
   for (const e of prepared.entities) {
@@ -384,5 +498,7 @@ export function scoreStories(page: PageFeatures, ctx: StoryContext): StoryScore[
     const s = score(prepared, i, ctx, content.get(i));
     if (s.score > 0) out.push(s);
   }
-  return out.sort((a, b) => b.score - a.score || a.article - b.article);
+  // Ties (two articles the page holds whole) go to the one whose rare wording it holds more of.
+  const held = (a: number) => content.get(a)?.containment ?? 0;
+  return out.sort((a, b) => b.score - a.score || held(b.article) - held(a.article) || a.article - b.article);
 }

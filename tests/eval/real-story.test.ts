@@ -80,6 +80,9 @@ describe.skipIf(!present)('same story on real news (SaudiNewsNet, July 2015)', (
 
   it('finds copies and rewrites, and leaves other events alone', async () => {
     const tally = new Map<Label, { n: number; flagged: number; top: number; tied: number }>();
+    // The rewrite rule was fitted on the pages of 21–24 July (tests/eval/real-story/fit.ts): the
+    // pages of 25–31 July are its held-out half, counted apart.
+    const halves = { tuned: new Map<Label, [number, number]>(), held: new Map<Label, [number, number]>() };
     const misses: string[] = [];
     let lookups = 0;
     let lookupMs = 0;
@@ -118,6 +121,9 @@ describe.skipIf(!present)('same story on real news (SaudiNewsNet, July 2015)', (
         }
       }
       tally.set(p.label, t);
+      const half = halves[+p.page.slice(8, 10) <= 24 ? 'tuned' : 'held'];
+      const h = half.get(p.label) ?? [0, 0];
+      half.set(p.label, [h[0] + (mine.sameStory ? 1 : 0), h[1] + 1]);
       const wrong = p.label === 'same-topic' || p.label === 'unrelated' ? mine.sameStory : !mine.sameStory;
       if (wrong) misses.push(`${p.label.padEnd(10)} ${p.corpus} ← ${p.page} score ${mine.score}  (${p.reason})`);
     }
@@ -137,6 +143,11 @@ describe.skipIf(!present)('same story on real news (SaudiNewsNet, July 2015)', (
         `same topic  flagged ${pct(topic.flagged, topic.n)}`,
         `unrelated   flagged ${pct(unrelated.flagged, unrelated.n)}`,
         `other events, together: flagged ${pct(negatives.flagged, negatives.n)}`,
+        ...(['tuned', 'held'] as const).map((name) => {
+          const f = (l: Label) => halves[name].get(l) ?? [0, 0];
+          const neg = [f('same-topic'), f('unrelated')].reduce((a, b) => [a[0] + b[0], a[1] + b[1]]);
+          return `${name === 'tuned' ? 'tuned on (pages of 21–24 July)' : 'held out (pages of 25–31 July)'}: copies found ${pct(...f('copy'))}, rewrites found ${pct(...f('rewrite'))}, other events flagged ${pct(...(neg as [number, number]))}`;
+        }),
         `lookup (scoreStories) ${(lookupMs / lookups).toFixed(2)} ms per page, mean (Node; the benchmark has the figure that counts)`,
         ...(misses.length ? ['wrong verdicts:', ...misses.map((m) => `  ${m}`)] : []),
       ].join('\n'),
@@ -151,8 +162,8 @@ describe.skipIf(!present)('same story on real news (SaudiNewsNet, July 2015)', (
     console.log(targets.map(([t, met]) => `target ${t}: ${met ? 'met' : 'NOT MET'}`).join('\n'));
     // Floors at what this measures today, so a regression fails (raise them as it improves).
     expect(rate(copy.flagged, copy.n)).toBeGreaterThanOrEqual(0.95);
-    expect(rate(copy.tied, copy.n)).toBeGreaterThanOrEqual(0.93);
-    expect(rate(rewrite.flagged, rewrite.n)).toBeGreaterThanOrEqual(0.45);
+    expect(rate(copy.tied, copy.n)).toBeGreaterThanOrEqual(0.95);
+    expect(rate(rewrite.flagged, rewrite.n)).toBeGreaterThanOrEqual(0.53);
     expect(rate(negatives.flagged, negatives.n)).toBeLessThanOrEqual(0.02);
   }, 120_000);
 });

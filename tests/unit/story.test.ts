@@ -1,7 +1,16 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { dateKeys, isoDateKeys } from '../../engine/dates';
-import { extractFeatures, scoreStories, scoreStory, storyContext } from '../../engine/story';
+import {
+  REWRITE_THRESHOLD,
+  extractFeatures,
+  rewriteScore,
+  scoreStories,
+  scoreStory,
+  storyContext,
+  storyEvidence,
+  type StoryEvidence,
+} from '../../engine/story';
 import { contentMatches } from '../../engine/story-content';
 import { packStories } from '../../engine/story-table';
 import { normalize } from '../../engine/normalize';
@@ -115,6 +124,29 @@ describe('same story by content (word shingles)', () => {
     expect(sameDay).toMatchObject({ article: 0, sameStory: true });
     const weekLater = scoreStories(extractFeatures(rewrite, 'ar', [], '2015-08-07'), ctx2)[0];
     expect(weekLater?.sameStory ?? false).toBe(false);
+  });
+
+  it('takes a rewrite among many look-alikes for a formula, and a year for no figure', () => {
+    const e = (rank: number): StoryEvidence => ({
+      ...storyEvidence(extractFeatures(wire, 'ar', [], '2015-07-21'), 0, ctx),
+      words: 0.5,
+      pageWords: 0.5,
+      rareNumbers: 0,
+      rank,
+    });
+    expect(rewriteScore(e(0))).toBeGreaterThanOrEqual(REWRITE_THRESHOLD);
+    expect(rewriteScore(e(30))).toBeLessThan(REWRITE_THRESHOLD);
+    const page = (figure: string) =>
+      storyEvidence(extractFeatures(`${wire} ${figure}`, 'ar', [], '2015-07-21'), 0, ctx).rareNumbers;
+    const withFigures = storyContext(
+      packStories([`${wire} 601 2015`, other].map((t) => extractFeatures(t, 'ar', [], '2015-07-21'))),
+      [],
+    );
+    const rare = (figure: string) =>
+      storyEvidence(extractFeatures(`${wire} ${figure}`, 'ar', [], '2015-07-21'), 0, withFigures).rareNumbers;
+    expect(page('601')).toBe(0); // the article names no figure
+    expect(rare('601')).toBe(1);
+    expect(rare('2015')).toBe(0);
   });
 
   it('reads no article beyond the end of a damaged index', () => {
