@@ -4,8 +4,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { buildManifest } from './manifest/manifest';
 import { TEST_HOSTS } from './manifest/sites';
-import { INDEX_DIR, INDEX_FILE, indexFiles } from './engine/index-format';
-import { unpackIndex } from './engine/index-container';
+import { INDEX_DIR, INDEX_FILE, indexFiles } from './engine/index/index-format';
+import { unpackIndex } from './engine/index/index-container';
 import { writeBuildStamp } from './manifest/build-stamp';
 import { marksCss } from './components/theme';
 

@@ -7,7 +7,7 @@
  *   as anything is inserted before the passage; the quote survives moves but may occur more than once
  *   or be edited. So the steps go from cheapest and most certain to most forgiving:
  *   1. the stored position, accepted only if the text there still equals the quote — compared
- *      normalized (engine/normalize: diacritics, tatweel, hamza and letter variants, case), because
+ *      normalized (engine/text/normalize: diacritics, tatweel, hamza and letter variants, case), because
  *      Arabic sites re-vocalize and re-typeset text without changing what it says;
  *   2. every exact occurrence of the quote, then every occurrence in normalized text; several
  *      occurrences are told apart by how well prefix/suffix and the old position fit;
@@ -21,7 +21,7 @@
  * - Runs on plain text (collectText's joined text), no DOM and no storage, so it is tested in Node.
  */
 import search from 'approx-string-match';
-import { isTrailingMark, isWordUnit, normalize, normalizeKey, type Normalized } from '../engine/normalize';
+import { isTrailingMark, isWordUnit, normalize, normalizeKey, type Normalized } from '../engine/text/normalize';
 import type { PassageSelectors, TextPositionSelector, TextQuoteSelector } from './selectors';
 
 export interface TextRange {

@@ -1,5 +1,5 @@
 // W3C Web Annotation selectors for a passage of page text, and `describe`, which makes them.
-// Offsets are UTF-16 units into the joined page text of engine/dom-text.ts `collectText`, the same
+// Offsets are UTF-16 units into the joined page text of engine/text/dom-text.ts `collectText`, the same
 // text the anchoring side searches, so a selector made on one visit can be resolved on the next.
 
 /** https://www.w3.org/TR/annotation-model/#text-quote-selector */

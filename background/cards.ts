@@ -3,10 +3,10 @@
 // reads one small file: the lines of the page's story first (from that article's text shard, read
 // at the same time), then the stored order, wire copies folded into one line with their sources.
 // An entity named in thousands of articles shows a few lines and the count of articles.
-import type { Corpus } from '../engine/corpus';
-import { CARD_LINES } from '../engine/index-format';
-import type { CardLineText } from '../engine/shard-checks';
-import { wireKey } from '../engine/wire-copies';
+import type { Corpus } from '../engine/index/corpus';
+import { CARD_LINES } from '../engine/index/index-format';
+import type { CardLineText } from '../engine/index/shard-checks';
+import { wireKey } from '../engine/story/wire-copies';
 import type { ArticleView, CorpusMention, CorpusOverview, EntityCard, EntitySummary } from '../messaging/protocol';
 
 const MAX_RELATED = 6;
@@ -57,7 +57,7 @@ export function articleCount(corpus: Corpus, e: number): number {
 }
 
 /**
- * Lines in card order, wire copies (engine/wire-copies.ts) folded into the first line that printed
+ * Lines in card order, wire copies (engine/story/wire-copies.ts) folded into the first line that printed
  * the sentence, up to `max` lines. The first line keeps its place: the page's story, then the newest.
  */
 export function foldCopies(lines: CardLineText[], max: number): (CardLineText & { copies: CardLineText[] })[] {

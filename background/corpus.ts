@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { fetchFiles } from '../engine/corpus';
-import { INDEX_DIR } from '../engine/index-format';
+import { fetchFiles } from '../engine/index/corpus';
+import { INDEX_DIR } from '../engine/index/index-format';
 import { openReadyCorpus, type ReadyCorpus } from './ready-corpus';
 
 // The compiled index ships as files inside the extension (/corpus/); the background reads index.bin

@@ -3,7 +3,7 @@
 // sends is trusted, and privileged requests are accepted from extension pages only.
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging/protocol';
-import { scoreStories } from '../engine/story';
+import { scoreStories } from '../engine/story/story';
 import { loadCorpus } from './corpus';
 import { articleView, corpusOverview, entityCard, prefetchCards } from './cards';
 import { assertContentScriptFor, assertExtensionPage, assertFromExtension } from './senders';

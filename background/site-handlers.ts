@@ -2,7 +2,7 @@
 // Hashiya on or off for a site outside the news list (extension pages only: a content script
 // must never be able to widen where scripts run).
 import { onMessage, type EntitySummary } from '../messaging/protocol';
-import type { Corpus } from '../engine/corpus';
+import type { Corpus } from '../engine/index/corpus';
 import { loadCorpus } from './corpus';
 import { assertExtensionPage, assertFromExtension } from './senders';
 import { disableSite, enableSite } from './sites';

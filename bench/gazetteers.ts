@@ -1,15 +1,15 @@
 // Gazetteers for the benchmark: the real catalog (through the real compiler, so `related` is filled
 // in as the extension ships it) and synthetic catalogs of N aliases (Arabic-like and Latin names).
-// Synthetic catalogs are CatalogEntity lists run through engine/gazetteer.ts buildGazetteer, so the
+// Synthetic catalogs are CatalogEntity lists run through engine/match/gazetteer.ts buildGazetteer, so the
 // measured code path is the real one. They are prefix-stable: the catalog of 100 aliases is the first
 // entities of the catalog of 100,000, so the names the generated pages use exist at every size.
 // Synthetic names avoid the words the pages are made of (bench/vocabulary.ts): a curated catalog
 // lists a name that is also a common word as ambiguous, and random names that happen to be "بيان"
 // or "السلام" would make a larger catalog find more (false) names on the same page, so the growth
 // figure would measure extra marks instead of the cost of a larger catalog.
-import { buildGazetteer } from '../engine/gazetteer';
+import { buildGazetteer } from '../engine/match/gazetteer';
 import type { CatalogEntity, EntityType, Gazetteer } from '../engine/types';
-import { lookupKeys } from '../engine/alias-lookup';
+import { lookupKeys } from '../engine/match/alias-lookup';
 import { AR_TEMPLATES, AR_WORDS, EN_TEMPLATES, EN_WORDS, corpusSentences } from './vocabulary';
 import { mulberry32 } from '../compiler/audit';
 

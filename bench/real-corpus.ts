@@ -11,7 +11,7 @@ import { collectionFiles, readCollectionFile, type NewsRecord, type RecordProble
 import { compileCorpus, type SeedFiles } from '../compiler/compile';
 import { encodeIndex } from '../compiler/encode-index';
 import { planImport } from '../compiler/import';
-import { gunzip } from '../engine/shard-bytes';
+import { gunzip } from '../engine/index/shard-bytes';
 import type { CorpusScaleResult } from './corpus-scale';
 
 export const REAL_SLICE = '../shared/real-news/saudinewsnet-2015-07';

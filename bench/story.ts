@@ -1,7 +1,7 @@
 // Same story at corpus scale (Node): a 30,000-article corpus — the real SaudiNewsNet July slice
 // (../shared, when present; never shipped) topped up with synthetic articles — compiled and encoded
 // by the real compiler, opened by the real loader; then the background's part of a story match
-// (engine/story.ts scoreStories: shingle and word index lookups, candidates, scoring) timed per
+// (engine/story/story.ts scoreStories: shingle and word index lookups, candidates, scoring) timed per
 // page on pages that are not in the corpus: the labelled pages of tests/eval/real-story and the
 // evaluation pages of tests/eval. The content script's part (extractFeatures) is timed apart.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -13,12 +13,12 @@ import { memoryReader } from '../compiler/memory-index';
 import { parseCatalog } from '../compiler/catalog';
 import { readSeeds } from '../compiler/seeds';
 import { htmlToText } from '../cli/html';
-import { openCorpus } from '../engine/corpus';
-import { TABLES } from '../engine/index-format';
-import { unpackIndex } from '../engine/index-container';
-import { detectLang } from '../engine/lang';
-import { createMatcher } from '../engine/matcher';
-import { extractFeatures, scoreStories, storyContext } from '../engine/story';
+import { openCorpus } from '../engine/index/corpus';
+import { TABLES } from '../engine/index/index-format';
+import { unpackIndex } from '../engine/index/index-container';
+import { detectLang } from '../engine/text/lang';
+import { createMatcher } from '../engine/match/matcher';
+import { extractFeatures, scoreStories, storyContext } from '../engine/story/story';
 import { syntheticArticles } from './corpus-scale';
 
 const REAL = '../shared/real-news/saudinewsnet-2015-07';

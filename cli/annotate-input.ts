@@ -1,5 +1,5 @@
 // A local file → the text Hashiya would read from it, or an InputError saying why not. HTML is
-// reduced to the visible text of its <body> exactly as the content script reads it (engine/dom-text.ts).
+// reduced to the visible text of its <body> exactly as the content script reads it (engine/text/dom-text.ts).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { htmlToText } from './html';
 

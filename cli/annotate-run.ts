@@ -4,7 +4,7 @@
 //   --jsonl, one or more files: one JSON line per file in argument order, { file, stories, mentions }
 //     or { file, error }; every file is tried, and the exit code is 1 if any failed.
 import { createAnnotator, type Annotation } from '../engine/annotate';
-import type { Corpus } from '../engine/corpus';
+import type { Corpus } from '../engine/index/corpus';
 import { InputError, readInput } from './annotate-input';
 
 export const ANNOTATE_USAGE = 'usage: npm run annotate -- <file.html|file.txt>  |  npm run annotate -- --jsonl <file>…';

@@ -3,8 +3,8 @@
 // Prints JSON to stdout and nothing else; errors go to stderr (and, with --jsonl, to the file's line).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCorpus, type Corpus } from '../engine/corpus';
-import { INDEX_FILE } from '../engine/index-format';
+import { openCorpus, type Corpus } from '../engine/index/corpus';
+import { INDEX_FILE } from '../engine/index/index-format';
 import { GENERATED_INDEX_DIR, diskReader, readSeeds } from '../compiler/seeds';
 import { compileCorpus } from '../compiler/compile';
 import { openCompiled } from '../compiler/memory-index';

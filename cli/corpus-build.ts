@@ -11,9 +11,9 @@ import { encodeIndex } from '../compiler/encode-index';
 import { GENERATED_INDEX_DIR, SEEDS_DIR, diskReader, readSeeds, writeIndexFiles } from '../compiler/seeds';
 import { corpusStats, kib } from '../compiler/stats';
 import { suggestNames } from '../compiler/suggest';
-import { openCorpus } from '../engine/corpus';
-import { INDEX_FILE } from '../engine/index-format';
-import { createMatcher } from '../engine/matcher';
+import { openCorpus } from '../engine/index/corpus';
+import { INDEX_FILE } from '../engine/index/index-format';
+import { createMatcher } from '../engine/match/matcher';
 
 export const BUILD_USAGE = 'npm run corpus -- build [--seeds DIR] [--out DIR]';
 

@@ -1,8 +1,8 @@
-// HTML → the text the content script would read (engine/dom-text.ts over a parsed document), plus
+// HTML → the text the content script would read (engine/text/dom-text.ts over a parsed document), plus
 // the page's publication date. happy-dom parses; no script runs and nothing is fetched.
 import { Window } from 'happy-dom';
-import { collectText } from '../engine/dom-text';
-import { readPageMeta } from '../engine/page-meta';
+import { collectText } from '../engine/text/dom-text';
+import { readPageMeta } from '../engine/text/page-meta';
 
 export function htmlToText(html: string): { text: string; published: string | null } {
   const window = new Window({

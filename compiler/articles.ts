@@ -11,8 +11,8 @@
 //   Title on the first line
 //   Paragraphs, one per line…
 import { basename } from 'node:path';
-import { detectLang } from '../engine/lang';
-import type { ArticleRecord } from '../engine/index-format';
+import { detectLang } from '../engine/text/lang';
+import type { ArticleRecord } from '../engine/index/index-format';
 import { SeedError } from './errors';
 
 const KEYS = new Set(['id', 'lang', 'date', 'source', 'url']);

@@ -7,9 +7,9 @@
 // Unmarked candidates are the words a mark could have been expected on: a token whose normalized form
 // contains the first token of one of an entity's aliases (the alias itself when it is one word), and
 // that no mark covers. They over-count on purpose (الإيراني contains ايران): they are for judging.
-import { createMatcher, prepareText } from '../engine/matcher';
-import { recognizeText } from '../engine/recognize-text';
-import { normalizeKey } from '../engine/normalize';
+import { createMatcher, prepareText } from '../engine/match/matcher';
+import { recognizeText } from '../engine/match/recognize-text';
+import { normalizeKey } from '../engine/text/normalize';
 import type { Gazetteer } from '../engine/types';
 import { recordText, type NewsRecord } from './collections/record';
 

@@ -17,7 +17,7 @@ function newerFirst(a: string | null, b: string | null): number {
 /**
  * An entity's lines (given in corpus order) in card order, cut to the shortest prefix that still
  * fills a card of `perCard` lines after the lines of any one article (the page's story, shown from
- * its own lines) are skipped. `keyOf` names wire copies (engine/wire-copies.ts): the card shows a
+ * its own lines) are skipped. `keyOf` names wire copies (engine/story/wire-copies.ts): the card shows a
  * sentence and its copies as one line, so copies count once and the prefix keeps them all (their
  * sources are listed on that line).
  */

@@ -4,7 +4,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import * as v from 'valibot';
 import { ENTITY_TYPES, type CatalogEntity, type CatalogPhrase } from '../engine/types';
-import { normalizeKey } from '../engine/normalize';
+import { normalizeKey } from '../engine/text/normalize';
 import { SeedError, SeedErrors, lineOf } from './errors';
 
 const Text = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));

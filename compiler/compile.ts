@@ -1,11 +1,11 @@
 // seeds/ → CompiledCorpus. Pure: takes file contents, returns the compiled corpus or throws
 // SeedErrors naming every problem; nothing is written here (compiler/encode-index.ts encodes it,
 // cli/corpus.ts writes the files atomically).
-import { buildGazetteer } from '../engine/gazetteer';
-import { createMatcher, pageEvidence, type Matcher } from '../engine/matcher';
-import { extractFeatures, type StoryFingerprint } from '../engine/story';
-import { wireKey } from '../engine/wire-copies';
-import { CARD_LINES, type ArticleRecord, type EntityRecord } from '../engine/index-format';
+import { buildGazetteer } from '../engine/match/gazetteer';
+import { createMatcher, pageEvidence, type Matcher } from '../engine/match/matcher';
+import { extractFeatures, type StoryFingerprint } from '../engine/story/story';
+import { wireKey } from '../engine/story/wire-copies';
+import { CARD_LINES, type ArticleRecord, type EntityRecord } from '../engine/index/index-format';
 import type { CatalogEntity, CatalogPhrase, Gazetteer } from '../engine/types';
 import { parseArticle } from './articles';
 import { parseCatalog } from './catalog';

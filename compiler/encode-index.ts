@@ -1,9 +1,9 @@
-// CompiledCorpus → the index files (engine/index-format.ts): index.bin, the article list, card
+// CompiledCorpus → the index files (engine/index/index-format.ts): index.bin, the article list, card
 // shards, text shards (gzipped JSON).
 // Deterministic: the bytes depend on the compiled corpus only.
 import { createHash } from 'node:crypto';
 import { constants, gzipSync } from 'node:zlib';
-import { packIndex, packUints } from '../engine/index-container';
+import { packIndex, packUints } from '../engine/index/index-container';
 import {
   INDEX_FILE,
   INDEX_VERSION,
@@ -18,8 +18,8 @@ import {
   type StoredCardLine,
   type Table,
   type TableName,
-} from '../engine/index-format';
-import { packStories } from '../engine/story-table';
+} from '../engine/index/index-format';
+import { packStories } from '../engine/story/story-table';
 import type { CompiledCorpus } from './compile';
 
 export interface IndexFile {
@@ -82,7 +82,7 @@ const storedLines = (c: CompiledCorpus) => (lines: CompiledCorpus['cardLines'][n
   lines.map(([a, s0, s1, m0, m1]): StoredCardLine => [a, c.articles[a].text.slice(s0, s1), m0 - s0, m1 - s0]);
 
 /**
- * Shards ship gzipped (engine/shard-bytes.ts inflates them). Level 9: 2% smaller than the default
+ * Shards ship gzipped (engine/index/shard-bytes.ts inflates them). Level 9: 2% smaller than the default
  * on Arabic news, a few seconds more per 15,000 articles. zlib writes no timestamp (mtime 0), so
  * the bytes stay deterministic.
  */

@@ -1,7 +1,7 @@
 // An index held in memory: a compiled corpus encoded and opened through the very loader the
 // extension uses, for the CLI without a build, the tests and the benchmark.
-import { openCorpus, type Corpus } from '../engine/corpus';
-import type { ReadFile } from '../engine/index-format';
+import { openCorpus, type Corpus } from '../engine/index/corpus';
+import type { ReadFile } from '../engine/index/index-format';
 import type { CompiledCorpus } from './compile';
 import { encodeIndex, type IndexFile } from './encode-index';
 

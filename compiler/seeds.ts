@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { INDEX_DIR, INDEX_FILE, SHARD_FILE, type ReadFile } from '../engine/index-format';
+import { INDEX_DIR, INDEX_FILE, SHARD_FILE, type ReadFile } from '../engine/index/index-format';
 import type { SeedFiles } from './compile';
 import type { IndexFile } from './encode-index';
 

@@ -1,4 +1,4 @@
-import type { Corpus } from '../engine/corpus';
+import type { Corpus } from '../engine/index/corpus';
 
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 

@@ -1,8 +1,8 @@
 // Names in the articles that look like entities but are not in the catalog, so maintainers can
 // grow it: short quoted phrases ("سيغنال") and the words after a title (وزير, الرئيس, وكالة …).
-import { normalize } from '../engine/normalize';
-import { tokenize } from '../engine/tokenize';
-import type { ArticleRecord } from '../engine/index-format';
+import { normalize } from '../engine/text/normalize';
+import { tokenize } from '../engine/text/tokenize';
+import type { ArticleRecord } from '../engine/index/index-format';
 import type { Mention } from '../engine/types';
 
 export interface Suggestion {

@@ -11,7 +11,7 @@ import { t, tf, typeLabel, type UiLang } from '../i18n/strings';
 import { useSettings } from './use-settings';
 import { formatDate } from './card/CorpusMentions';
 import { ENTITY_TYPES } from '../engine/types';
-import { attachMarks } from '../page/reader-marks';
+import { attachMarks } from '../page/marks/reader-marks';
 import './reader.css';
 
 type Route = { article?: string; entity?: string };

@@ -99,7 +99,7 @@ const LINE_STYLES = ['underline', 'dotted'] as const;
 
 /**
  * The content-script stylesheet of the marks: CSS Custom Highlights named
- * hashiya-<type|noted>-<style> (page/highlights.ts) and hashiya-passage-<color>
+ * hashiya-<type|noted>-<style> (page/marks/highlights.ts) and hashiya-passage-<color>
  * (page/passages/highlights.ts). Only highlight pseudo-elements, nothing of the page's own
  * elements; a highlight can only be selected by its name, so every name is written out. Built into
  * the extension as `virtual:hashiya/marks.css` (wxt.config.ts).

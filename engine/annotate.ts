@@ -1,11 +1,11 @@
 // Text → what Hashiya knows about it: entity mentions and story matches, against a compiled
 // index. Used by `npm run annotate` and the evaluation tests; the extension runs the same steps
 // split between content script (matching, features) and background (story scores).
-import type { Corpus } from './corpus';
-import { detectLang } from './lang';
-import { createMatcher } from './matcher';
-import { recognizeText } from './recognize-text';
-import { extractFeatures, scoreStories, storyContext } from './story';
+import type { Corpus } from './index/corpus';
+import { detectLang } from './text/lang';
+import { createMatcher } from './match/matcher';
+import { recognizeText } from './match/recognize-text';
+import { extractFeatures, scoreStories, storyContext } from './story/story';
 import type { EntityType } from './types';
 
 export interface AnnotatedMention {

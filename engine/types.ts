@@ -62,7 +62,7 @@ export interface AliasEntry {
   /** A Latin name written in capitals (US, UN, EU): the page must write it in capitals too. */
   acronym?: boolean;
   /** An Arabic place name with the shape of a nisba adjective (السعودية, سورية): marked only where
-   *  the syntax makes it a name (engine/nisba.ts). */
+   *  the syntax makes it a name (engine/match/nisba.ts). */
   nisba?: boolean;
   /** The entity's `since` (see CatalogEntity). */
   since?: string;

@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityType } from '../engine/types';
-import type { AliasBatch } from '../engine/alias-lookup';
+import type { AliasBatch } from '../engine/match/alias-lookup';
 import type { Note, PassageNote } from '../notes/model';
 import type { ImportResult, NotesHealth } from '../notes/store';
 import type { NotesFacets, NotesPageResult } from '../notes/paging';
@@ -34,7 +34,7 @@ export interface CorpusMention {
   /** The mention inside `sentence` (UTF-16 offsets). */
   markStart: number;
   markEnd: number;
-  /** Other articles that print the same sentence (wire copies, engine/wire-copies.ts), folded into this line. */
+  /** Other articles that print the same sentence (wire copies, engine/story/wire-copies.ts), folded into this line. */
   copies?: { articleId: string; title: string; date: string | null; source: string | null }[];
 }
 
@@ -99,7 +99,7 @@ export interface ProtocolMap {
   // Any of our contexts → background.
   /** Liveness + what the background holds. */
   hello(data: Request<'hello'>): Hello;
-  /** The aliases a page's text can match, by the lookup keys it produces (engine/alias-lookup.ts). */
+  /** The aliases a page's text can match, by the lookup keys it produces (engine/match/alias-lookup.ts). */
   /** `crowded`: also send the catalog's crowded first words (a page's first lookup). */
   lookupAliases(data: Request<'lookupAliases'>): AliasBatch;
   getEntityCard(data: Request<'getEntityCard'>): EntityCard;

@@ -7,9 +7,9 @@
 //
 // The v2 schema upgrade (notes/db.ts) calls noteTerms on stored v1 records, so it accepts that loose
 // shape. If the rules here change, add a schema version whose upgrade recomputes the terms.
-import { cliticReadings } from '../engine/clitics';
-import { normalize } from '../engine/normalize';
-import { tokenStrings } from '../engine/tokenize';
+import { cliticReadings } from '../engine/text/clitics';
+import { normalize } from '../engine/text/normalize';
+import { tokenStrings } from '../engine/text/tokenize';
 
 /** Longer tokens (glued URLs, hashes) are indexed by their first units: prefix search still works. */
 export const MAX_TERM_LENGTH = 64;

@@ -1,4 +1,4 @@
-import type { MarkSession } from './marks';
+import type { MarkSession } from './marks/session';
 
 /** The steps of a page's start, in order (E2E timing on real pages: tests/e2e/real-pages.e2e.ts). */
 export type PageStep =

@@ -1,20 +1,20 @@
 // The content script's life on one page: decide whether to run, mark, match the story, answer the
 // popup, follow settings live, and leave nothing behind when the extension goes away.
 import { onMessage, sendMessage, type PageSummary, type StoryMatch } from '../messaging/protocol';
-import { readPageMeta } from '../engine/page-meta';
-import { detectLang } from '../engine/lang';
-import { extractFeatures } from '../engine/story';
+import { readPageMeta } from '../engine/text/page-meta';
+import { detectLang } from '../engine/text/lang';
+import { extractFeatures } from '../engine/story/story';
 import type { EntityType } from '../engine/types';
 import { getSettings, isActiveOn, updateSettings, watchSettings } from '../settings/settings';
 import { classifySite } from '../settings/sites';
 import { watchLifetime } from './lifetime';
 import { watchLocation } from './location';
-import { createMarkSession, type MarkSession } from './marks';
-import { pageScope, watchScope } from './scope';
+import { createMarkSession, type MarkSession } from './marks/session';
+import { pageScope, watchScope } from './marks/scope';
 import type { PageHooks } from './hooks';
-import { createRecognizer } from './recognizer';
+import { createRecognizer } from './marks/recognizer';
 import { createNavigator } from './navigate';
-import { attachCard, type CardHandle } from './card-wiring';
+import { attachCard, type CardHandle } from './card/wiring';
 import { createUiHost, type UiHost } from './card/host';
 import { CARD_CSS } from '../components/card/card.css';
 import { attachPassages, type PassagesHandle } from './passages/attach';

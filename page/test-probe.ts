@@ -5,7 +5,7 @@
 // the build-time constant __HASHIYA_TEST__, so release bundles do not contain it
 // (tests/unit/manifest.test.ts checks the built bundles).
 import type { PageHooks, PageStep } from './hooks';
-import type { MarkSession } from './marks';
+import type { MarkSession } from './marks/session';
 
 export function installTestProbe(): PageHooks {
   let root: ShadowRoot | null = null;

@@ -9,7 +9,7 @@ export interface PageMention {
   range: Range;
 }
 
-/** Finds marked mentions; implemented by the page's mark session (page/marks.ts). */
+/** Finds marked mentions; implemented by the page's mark session (page/marks/session.ts). */
 export interface MentionLocator {
   /** The mention under the viewport point (x, y), or null. Cheap enough for every pointer move. */
   at(x: number, y: number): PageMention | null;

@@ -19,7 +19,7 @@ export interface Settings {
   disabledHosts: string[];
   /** Other hosts the reader turned Hashiya on for (optional permission granted, script registered). */
   enabledHosts: string[];
-  /** Hosts where the whole page is marked, not only the article (engine/article-scope.ts). */
+  /** Hosts where the whole page is marked, not only the article (engine/text/article-scope.ts). */
   wholePageHosts: string[];
 }
 

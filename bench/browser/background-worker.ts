@@ -1,9 +1,9 @@
 // Stands in for the extension's background in the benchmark: a dedicated worker (another thread,
-// as the background is another process) that holds the alias index (engine/alias-lookup.ts, built
+// as the background is another process) that holds the alias index (engine/match/alias-lookup.ts, built
 // once per lifetime) and answers the page's lookups. Requests and answers travel as JSON strings,
 // as extension messages do, so the page pays what a content script pays: stringify the keys, parse
 // the batch.
-import { createAliasIndex } from '../../engine/alias-lookup';
+import { createAliasIndex } from '../../engine/match/alias-lookup';
 import type { Gazetteer } from '../../engine/types';
 
 type Index = ReturnType<typeof createAliasIndex>;

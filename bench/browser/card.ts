@@ -7,7 +7,7 @@ import { entityCard } from '../../background/cards';
 import { readyCorpus } from '../../background/ready-corpus';
 import { HoverCard, type HoverCardProps } from '../../components/card/HoverCard';
 import { makeHost } from './card-host';
-import { fetchFiles, openCorpus, type Corpus } from '../../engine/corpus';
+import { fetchFiles, openCorpus, type Corpus } from '../../engine/index/corpus';
 import { median, now, settle } from './util';
 
 /** The index files served under `base`, read as the background reads its own. */
@@ -122,7 +122,7 @@ export interface LoadResult {
   bytes: number;
   /** Waiting for index.bin's bytes (fetch). */
   readMs: number;
-  /** Checking the bytes and viewing the tables (engine/corpus.ts openCorpus, minus the read). */
+  /** Checking the bytes and viewing the tables (engine/index/corpus.ts openCorpus, minus the read). */
   parseMs: number;
   /** Alias index + story context (background/ready-corpus.ts readyCorpus). */
   structureMs: number;

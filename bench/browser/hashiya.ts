@@ -1,18 +1,18 @@
-// In-page contenders built from the real code: Hashiya (page/recognizer.ts createRecognizer +
-// page/marks.ts createMarkSession, as page/start.ts runs them, with the background's alias lookups
+// In-page contenders built from the real code: Hashiya (page/marks/recognizer.ts createRecognizer +
+// page/marks/session.ts createMarkSession, as page/start.ts runs them, with the background's alias lookups
 // answered by a worker — bench/browser/background-worker.ts), the scan-only floor (collectText +
 // normalize), and the cost of registering highlights alone (for "floor + highlights").
-import { createMatcher, pageEvidence } from '../../engine/matcher';
-import { collectText, rangeFor } from '../../engine/dom-text';
-import { articleScopeSteps, findArticleScope } from '../../engine/article-scope';
-import { normalize } from '../../engine/normalize';
+import { createMatcher, pageEvidence } from '../../engine/match/matcher';
+import { collectText, rangeFor } from '../../engine/text/dom-text';
+import { articleScopeSteps, findArticleScope } from '../../engine/text/article-scope';
+import { normalize } from '../../engine/text/normalize';
 import type { EntityType, Gazetteer } from '../../engine/types';
-import type { AliasBatch } from '../../engine/alias-lookup';
-import { createMarkSession, type MarkSession } from '../../page/marks';
-import { createRecognizer } from '../../page/recognizer';
-import { chunkText } from '../../page/chunks';
-import { drive } from '../../page/yield';
-import { Highlights } from '../../page/highlights';
+import type { AliasBatch } from '../../engine/match/alias-lookup';
+import { createMarkSession, type MarkSession } from '../../page/marks/session';
+import { createRecognizer } from '../../page/marks/recognizer';
+import { chunkText } from '../../page/marks/chunks';
+import { drive } from '../../page/marks/yield';
+import { Highlights } from '../../page/marks/highlights';
 import { afterFrame, fetchJson, median, now, settle, sleep } from './util';
 
 const ALL_TYPES: EntityType[] = ['person', 'organization', 'place', 'product', 'event', 'other'];
@@ -143,7 +143,7 @@ export async function hashiya(
   const lo = new PerformanceObserver((list) => loafs.push(...list.getEntries()));
   lo.observe({ type: 'long-animation-frame' });
 
-  // Instrument the yields page/yield.ts makes: each call ends a slice of ours, each resume starts one.
+  // Instrument the yields page/marks/yield.ts makes: each call ends a slice of ours, each resume starts one.
   // Waiting for the background also ends a slice: the lookup wrapper below marks those.
   const sched = (globalThis as unknown as { scheduler: Sched }).scheduler;
   const realYield = sched.yield.bind(sched);
@@ -172,7 +172,7 @@ export async function hashiya(
   let session: MarkSession;
   let t1: number;
   try {
-    // In slices, as page/scope.ts finds it: its slices are timed with the session's.
+    // In slices, as page/marks/scope.ts finds it: its slices are timed with the session's.
     const skip = opts.scope ? (await drive(articleScopeSteps(document))).skips : undefined;
     session = createMarkSession({
       root: document.body,

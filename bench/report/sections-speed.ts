@@ -23,9 +23,9 @@ export function header(r: Results): string {
       `(other jobs on the machine inflate and scatter the times).`,
   );
   out.push(
-    '- Hashiya = `createMarkSession({ recognizer: createRecognizer(lookup) }).start()` (page/marks.ts, page/recognizer.ts, ' +
-      'bundled), to every mention found and tracked (those near the viewport registered as highlights, page/visible-marks.ts; ' +
-      'the rest when scrolled to); the background that answers alias lookups (engine/alias-lookup.ts) is stood ' +
+    '- Hashiya = `createMarkSession({ recognizer: createRecognizer(lookup) }).start()` (page/marks/session.ts, page/marks/recognizer.ts, ' +
+      'bundled), to every mention found and tracked (those near the viewport registered as highlights, page/marks/visible-marks.ts; ' +
+      'the rest when scrolled to); the background that answers alias lookups (engine/match/alias-lookup.ts) is stood ' +
       'in for by a worker, requests and answers as JSON strings. Floor = `collectText` + `normalize` over the same page. "+ highlights" = ' +
       'Range creation + `Highlight.add` for the same mentions, all of them. Synthetic catalogs keep their names out of the ' +
       "pages' words (bench/gazetteers.ts says why), so every catalog size finds the same names on a page. " +

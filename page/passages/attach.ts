@@ -12,7 +12,7 @@ import type { PassageNote } from '../../notes/model';
 import { PassageLayer } from '../../components/passage/PassageLayer';
 import type { UiHost } from '../card/host';
 import type { CardDispatcher } from '../card/dispatch';
-import type { MarkSession } from '../marks';
+import type { MarkSession } from '../marks/session';
 import { createPassageNotes } from './notes';
 import { createSelectionButton } from './selection';
 import { createPassageCard } from './card';

@@ -11,12 +11,12 @@
 import { sendMessage } from '../../messaging/protocol';
 import { anchor as anchorPassage } from '../../anchoring/anchor';
 import { describe } from '../../anchoring/selectors';
-import { rangeFor, type PageText } from '../../engine/dom-text';
-import { readPageMeta } from '../../engine/page-meta';
+import { rangeFor, type PageText } from '../../engine/text/dom-text';
+import { readPageMeta } from '../../engine/text/page-meta';
 import type { NoteColor, PassageNote, PassageTarget } from '../../notes/model';
 import { UNDO_MS } from '../../components/card/CardNotes';
-import type { MarkSession } from '../marks';
-import { caretAt } from '../caret';
+import type { MarkSession } from '../marks/session';
+import { caretAt } from '../marks/caret';
 import { onRange } from '../card/anchor';
 import { PassageHighlights } from './highlights';
 import { passageUrl } from './offsets';

@@ -1,7 +1,7 @@
 // Between the reader's selection (a DOM Range) and the joined page text that passage selectors are
-// written against (engine/dom-text.ts `collectText`): Range → [start, end) offsets, and the test for
+// written against (engine/text/dom-text.ts `collectText`): Range → [start, end) offsets, and the test for
 // "is this selection in the page's readable text". Reads the DOM only.
-import { isSkipped, type PageText, type TextSegment } from '../../engine/dom-text';
+import { isSkipped, type PageText, type TextSegment } from '../../engine/text/dom-text';
 import { pageUrl } from '../../notes/model';
 
 export interface TextOffsets {

@@ -5,9 +5,9 @@
 import type { VirtualElement } from '@floating-ui/dom';
 import { sendMessage } from '../../messaging/protocol';
 import { describe } from '../../anchoring/selectors';
-import { readPageMeta } from '../../engine/page-meta';
+import { readPageMeta } from '../../engine/text/page-meta';
 import { LIMITS, type NoteColor, type PassageNote, type PassageTarget } from '../../notes/model';
-import type { MarkSession } from '../marks';
+import type { MarkSession } from '../marks/session';
 import type { UiHost } from '../card/host';
 import { endAnchor } from '../card/anchor';
 import { trustedOnly } from '../trusted';

@@ -37,7 +37,7 @@ interface Marked extends Seen {
   firstMark: number | null;
   done: number;
   started: number;
-  /** Time spent finding the article (engine/article-scope.ts). */
+  /** Time spent finding the article (engine/text/article-scope.ts). */
   scope: number;
   /** Each step of the content script (page/test-probe.ts ProbeStep), ms from DOMContentLoaded. */
   steps: Record<string, number>;

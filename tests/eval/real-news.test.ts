@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../compiler/compile';
 import { readSeeds } from '../../compiler/seeds';
-import { createMatcher } from '../../engine/matcher';
-import { recognizeText } from '../../engine/recognize-text';
+import { createMatcher } from '../../engine/match/matcher';
+import { recognizeText } from '../../engine/match/recognize-text';
 import {
   loadSample,
   missRateOf,

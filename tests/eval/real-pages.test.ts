@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../cli/html';
 import { compileCorpus } from '../../compiler/compile';
 import { readSeeds } from '../../compiler/seeds';
-import { createMatcher, pageEvidence } from '../../engine/matcher';
+import { createMatcher, pageEvidence } from '../../engine/match/matcher';
 
 const DIR = '../shared/real-pages';
 const pages = existsSync(DIR) ? readdirSync(DIR).filter((d) => existsSync(join(DIR, d, 'source.html'))) : [];

@@ -13,10 +13,10 @@ import { readSaudiNewsNet, recordText, type NewsRecord } from '../../compiler/co
 import { compileCorpus } from '../../compiler/compile';
 import { openCompiled } from '../../compiler/memory-index';
 import { readSeeds } from '../../compiler/seeds';
-import type { Corpus } from '../../engine/corpus';
-import { detectLang } from '../../engine/lang';
-import { createMatcher } from '../../engine/matcher';
-import { extractFeatures, scoreStories, scoreStory, storyContext, type StoryContext } from '../../engine/story';
+import type { Corpus } from '../../engine/index/corpus';
+import { detectLang } from '../../engine/text/lang';
+import { createMatcher } from '../../engine/match/matcher';
+import { extractFeatures, scoreStories, scoreStory, storyContext, type StoryContext } from '../../engine/story/story';
 
 const DIR = '../shared/real-news/saudinewsnet-2015-07';
 const PAIRS = 'tests/eval/real-story/pairs.json';

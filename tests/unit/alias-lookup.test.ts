@@ -6,9 +6,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../compiler/compile';
 import { readSeeds } from '../../compiler/seeds';
-import { createAliasIndex, lookupKeys, pairKey } from '../../engine/alias-lookup';
-import { createMatcher, prepareText } from '../../engine/matcher';
-import { createRecognizer } from '../../page/recognizer';
+import { createAliasIndex, lookupKeys, pairKey } from '../../engine/match/alias-lookup';
+import { createMatcher, prepareText } from '../../engine/match/matcher';
+import { createRecognizer } from '../../page/marks/recognizer';
 import { htmlToText } from '../../cli/html';
 
 const index = compileCorpus(readSeeds());

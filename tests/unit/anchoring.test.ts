@@ -2,7 +2,7 @@ import { describe as suite, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describe, CONTEXT_LENGTH } from '../../anchoring/selectors';
 import { anchor } from '../../anchoring/anchor';
-import { collectText, rangeFor } from '../../engine/dom-text';
+import { collectText, rangeFor } from '../../engine/text/dom-text';
 
 const EN =
   'The foreign ministers met in Geneva on Monday. Talks lasted four hours and ended without a ' +

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { articleScopeSteps, findArticleScope, wholePageScope } from '../../engine/article-scope';
-import { pageScope, watchScope } from '../../page/scope';
-import { collectText, segmentAt } from '../../engine/dom-text';
+import { articleScopeSteps, findArticleScope, wholePageScope } from '../../engine/text/article-scope';
+import { pageScope, watchScope } from '../../page/marks/scope';
+import { collectText, segmentAt } from '../../engine/text/dom-text';
 import { createAnnotator } from '../../engine/annotate';
 import { compileCorpus } from '../../compiler/compile';
 import { openCompiled } from '../../compiler/memory-index';
@@ -109,7 +109,7 @@ describe('articleScopeSteps: the same article, found in slices', () => {
   });
 });
 
-describe('watchScope (page/scope.ts)', () => {
+describe('watchScope (page/marks/scope.ts)', () => {
   const settle = () => new Promise((r) => setTimeout(r, 60));
 
   it('looks again when an article appears on a page that had none', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../compiler/compile';
 import { openCompiled } from '../../compiler/memory-index';
 import { entityCard, foldCopies } from '../../background/cards';
-import { wireKey } from '../../engine/wire-copies';
+import { wireKey } from '../../engine/story/wire-copies';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const catalog = {

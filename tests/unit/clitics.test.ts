@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cliticReadings } from '../../engine/clitics';
-import { normalizeKey } from '../../engine/normalize';
+import { cliticReadings } from '../../engine/text/clitics';
+import { normalizeKey } from '../../engine/text/normalize';
 
 // prettier-ignore
 const PROCLITICS = [

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseBuildArgs, runBuild } from '../../cli/corpus-build';
 import { GENERATED_INDEX_DIR, diskReader } from '../../compiler/seeds';
-import { openCorpus } from '../../engine/corpus';
+import { openCorpus } from '../../engine/index/corpus';
 
 const temps: string[] = [];
 afterEach(() => {

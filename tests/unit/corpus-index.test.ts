@@ -1,4 +1,4 @@
-// The index format (engine/index-format.ts): what the loader opens is what the compiler made, the
+// The index format (engine/index/index-format.ts): what the loader opens is what the compiler made, the
 // files are deterministic, texts are read shard by shard only when wanted, and a foreign, older,
 // truncated or damaged file is refused with a message that says so.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,12 +10,12 @@ import { encodeIndex, gzipShard, type IndexFile } from '../../compiler/encode-in
 import { memoryReader } from '../../compiler/memory-index';
 import { diskReader, readSeeds, writeIndexFiles } from '../../compiler/seeds';
 import { entityCard, prefetchCards } from '../../background/cards';
-import { openCorpus, type Corpus } from '../../engine/corpus';
-import { packIndex, unpackIndex } from '../../engine/index-container';
-import { CorpusIndexError, INDEX_FILE, INDEX_VERSION, type ReadFile } from '../../engine/index-format';
-import { gunzip } from '../../engine/shard-bytes';
-import { packShingles } from '../../engine/story-content';
-import type { StoryFingerprint } from '../../engine/story';
+import { openCorpus, type Corpus } from '../../engine/index/corpus';
+import { packIndex, unpackIndex } from '../../engine/index/index-container';
+import { CorpusIndexError, INDEX_FILE, INDEX_VERSION, type ReadFile } from '../../engine/index/index-format';
+import { gunzip } from '../../engine/index/shard-bytes';
+import { packShingles } from '../../engine/story/story-content';
+import type { StoryFingerprint } from '../../engine/story/story';
 
 const seeds = readSeeds();
 const compiled = compileCorpus(seeds);

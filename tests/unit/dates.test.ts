@@ -1,7 +1,7 @@
-// Date keys (engine/dates.ts): month names beside a day or a year, and nothing for words that
+// Date keys (engine/text/dates.ts): month names beside a day or a year, and nothing for words that
 // happen to be names of an object's properties.
 import { describe, expect, it } from 'vitest';
-import { dateKeys } from '../../engine/dates';
+import { dateKeys } from '../../engine/text/dates';
 
 describe('dateKeys', () => {
   it('reads a day and month, and a month and year', () => {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Comments and docs cite files of the repo ("see engine/nisba.ts", "docs/hover-card.md"); a citation
+// Comments and docs cite files of the repo ("see engine/match/nisba.ts", "docs/hover-card.md"); a citation
 // of a file that was renamed, moved or never written sends the next reader nowhere. This test reads
 // every comment of our sources (with the TypeScript parser, so strings and regexes are not taken for
 // comments) and every Markdown file, and fails naming each repo path that does not exist. It also
@@ -73,7 +73,7 @@ export function commentsOf(fileName: string, text: string): string[] {
 const PATH = /(?<![\w./\\@:-])([A-Za-z0-9_][\w.-]*(?:\/[\w.-]+)+\/?)/g;
 const MACHINE_PATH = /(?<![\w.:/-])\/(?:work|home|tmp|Users|root|mnt)\/[\w./-]*/g;
 
-/** A file or folder, or a module cited the way imports name it (`engine/normalize`). */
+/** A file or folder, or a module cited the way imports name it (`engine/text/normalize`). */
 function exists(root: string, path: string): boolean {
   return ['', '.ts', '.tsx', '/index.ts'].some((ext) => existsSync(join(root, path + ext)));
 }
@@ -141,10 +141,10 @@ describe('citations in comments and docs', () => {
 
   it('fails on a fake citation and a machine path, and passes real ones, URLs and paths outside the repo', () => {
     const comment = [
-      '// The rules are in docs/arabic-matching.md and engine/nisba.ts (tests in tests/unit/).',
+      '// The rules are in docs/arabic-matching.md and engine/match/nisba.ts (tests in tests/unit/).',
       '// Validated by background/no-such-file.ts; see page/passages/no-such-controller.ts.',
       '// Recipes: /work/shared/docs/real-browsers.md, or /home/someone/notes.txt, or /tmp/x.tsv.',
-      '// Imports name modules without an extension: engine/normalize, components/card/HoverCard.',
+      '// Imports name modules without an extension: engine/text/normalize, components/card/HoverCard.',
       '// Not ours: https://example.com/engine/x.ts, ../shared/real-news/x.zip, camel_tools/utils/normalize.py,',
       '// and/or, on/off, العربية / English, .output/chrome-mv3, generated/corpus/index.bin.',
     ].join('\n');

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compileCorpus } from '../../compiler/compile';
 import { readSeeds } from '../../compiler/seeds';
-import { createMatcher } from '../../engine/matcher';
-import { collectText, rangeFor } from '../../engine/dom-text';
+import { createMatcher } from '../../engine/match/matcher';
+import { collectText, rangeFor } from '../../engine/text/dom-text';
 
 const index = compileCorpus(readSeeds());
 const matcher = createMatcher(index.gazetteer);

@@ -5,7 +5,7 @@
 // browser's ResizeObserver reports each observed element's size once after observe() (the grid's
 // first build comes from that); happy-dom's never reports, so a stub does, a frame later.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHitGrid, type HitGrid } from '../../page/hit-grid';
+import { createHitGrid, type HitGrid } from '../../page/marks/hit-grid';
 import type { PageMention } from '../../page/types';
 import { ReportingResizeObserver } from './helpers/page-stubs';
 

@@ -110,9 +110,9 @@ describe('layers', () => {
     const imp = (from: string, to: string, local = true): Import => ({ from, to, local });
     expect(
       violations([
-        imp('engine/matcher.ts', 'engine/normalize'),
-        imp('engine/matcher.ts', 'page/types'),
-        imp('engine/story.ts', 'preact', false),
+        imp('engine/match/matcher.ts', 'engine/normalize'),
+        imp('engine/match/matcher.ts', 'page/types'),
+        imp('engine/story/story.ts', 'preact', false),
         imp('page/start.ts', 'engine/matcher'),
         imp('page/x.ts', 'background/sites'),
         imp('components/Popup.tsx', 'background/handlers'),
@@ -120,8 +120,8 @@ describe('layers', () => {
         imp('tests/unit/x.test.ts', 'tests/unit/helpers/shared'),
       ]),
     ).toEqual([
-      'engine/matcher.ts → page/types (the engine imports only the engine)',
-      'engine/story.ts → preact (the engine imports no package)',
+      'engine/match/matcher.ts → page/types (the engine imports only the engine)',
+      'engine/story/story.ts → preact (the engine imports no package)',
       'page/x.ts → background/sites (page code does not import the background)',
       'components/Popup.tsx → background/handlers (page code does not import the background)',
       'background/handlers.ts → tests/unit/helpers/shared (nothing imports tests/)',

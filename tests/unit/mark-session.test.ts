@@ -3,9 +3,9 @@
 // index. What is checked is what a reader gets: which names are highlighted under which highlight
 // name, that the page's DOM is left as the site sent it, that marks follow the page as it changes,
 // and which mention is under a point. Stubs (helpers/page-stubs.ts): the CSS Highlight API, and no
-// IntersectionObserver (every block counts as near the viewport: page/visible-marks.ts has its own tests).
+// IntersectionObserver (every block counts as near the viewport: page/marks/visible-marks.ts has its own tests).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMarkSession, type MarkOptions, type MarkSession } from '../../page/marks';
+import { createMarkSession, type MarkOptions, type MarkSession } from '../../page/marks/session';
 import type { EntityType } from '../../engine/types';
 import type { PageMention } from '../../page/types';
 import {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
-import { buildGazetteer } from '../../engine/gazetteer';
-import { createMatcher, pageEvidence } from '../../engine/matcher';
+import { buildGazetteer } from '../../engine/match/gazetteer';
+import { createMatcher, pageEvidence } from '../../engine/match/matcher';
 import type { CatalogEntity, Mention } from '../../engine/types';
 import { htmlToText } from '../../cli/html';
 
@@ -342,7 +342,7 @@ describe('scale', () => {
 });
 
 describe('a page matched in slices', () => {
-  /** Matches `text` cut at `cuts`, sharing evidence, then settles the undecided mentions as page/marks.ts does. */
+  /** Matches `text` cut at `cuts`, sharing evidence, then settles the undecided mentions as page/marks/session.ts does. */
   function sliced(text: string, cuts: number[]) {
     const evidence = pageEvidence();
     const found = new Map<number, Mention>();

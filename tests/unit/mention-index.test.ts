@@ -2,8 +2,8 @@
 // hover card's hit test and Alt+Shift+J's "next mark" read. Real DOM ranges over happy-dom text.
 import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { collectText, rangeFor } from '../../engine/dom-text';
-import { MentionIndex } from '../../page/mention-index';
+import { collectText, rangeFor } from '../../engine/text/dom-text';
+import { MentionIndex } from '../../page/marks/mention-index';
 import type { PageMention } from '../../page/types';
 
 let nextId = 1;

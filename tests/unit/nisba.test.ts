@@ -1,8 +1,8 @@
-// Country name or nisba adjective (engine/nisba.ts): each rule with the sentences that show it, the
+// Country name or nisba adjective (engine/match/nisba.ts): each rule with the sentences that show it, the
 // name read as a name and the same letters read as an adjective.
 import { describe, expect, it } from 'vitest';
-import { prepareText } from '../../engine/matcher';
-import { readNisba } from '../../engine/nisba';
+import { prepareText } from '../../engine/match/matcher';
+import { readNisba } from '../../engine/match/nisba';
 
 /** How `word` (the first occurrence of it in `sentence`) is read as سعودية / سورية. */
 function reading(sentence: string, word: string) {

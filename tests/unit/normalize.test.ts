@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isTrailingMark, isWordUnit, normalize, normalizeKey } from '../../engine/normalize';
+import { isTrailingMark, isWordUnit, normalize, normalizeKey } from '../../engine/text/normalize';
 
 const norm = (s: string) => normalize(s).text;
 const mapOf = (s: string) => Array.from(normalize(s).map);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collectText, rangeFor } from '../../engine/dom-text';
-import { readPageMeta } from '../../engine/page-meta';
-import { chunkText, orderFrom } from '../../page/chunks';
+import { collectText, rangeFor } from '../../engine/text/dom-text';
+import { readPageMeta } from '../../engine/text/page-meta';
+import { chunkText, orderFrom } from '../../page/marks/chunks';
 
 function body(html: string): HTMLElement {
   document.body.innerHTML = html;

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { collectText } from '../../engine/dom-text';
+import { collectText } from '../../engine/text/dom-text';
 import { describe as describeSelectors } from '../../anchoring/selectors';
 import type { UiHost } from '../../page/card/host';
-import type { MarkSession } from '../../page/marks';
+import type { MarkSession } from '../../page/marks/session';
 import type { MentionLocator, PageMention } from '../../page/types';
 import type { PassageNote } from '../../notes/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/settings';

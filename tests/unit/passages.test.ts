@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
-import { collectText, rangeFor, type PageText } from '../../engine/dom-text';
+import { collectText, rangeFor, type PageText } from '../../engine/text/dom-text';
 import { describe as describeSelectors } from '../../anchoring/selectors';
 import { offsetsOfRange, passageUrl, readableSelection } from '../../page/passages/offsets';
 import type { UiHost } from '../../page/card/host';
-import type { MarkSession } from '../../page/marks';
+import type { MarkSession } from '../../page/marks/session';
 import type { PassageNote } from '../../notes/model';
 import { STRINGS } from '../../i18n/strings';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCorpus } from '../../compiler/compile';
 import { readSeeds } from '../../compiler/seeds';
-import { createMatcher, pageEvidence } from '../../engine/matcher';
+import { createMatcher, pageEvidence } from '../../engine/match/matcher';
 
 const matcher = createMatcher(compileCorpus(readSeeds()).gazetteer);
 const found = (text: string, published: string | null = null) =>

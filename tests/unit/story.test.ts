@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { dateKeys, isoDateKeys } from '../../engine/dates';
+import { dateKeys, isoDateKeys } from '../../engine/text/dates';
 import {
   REWRITE_THRESHOLD,
   extractFeatures,
@@ -10,11 +10,11 @@ import {
   storyContext,
   storyEvidence,
   type StoryEvidence,
-} from '../../engine/story';
-import { contentMatches } from '../../engine/story-content';
-import { packStories } from '../../engine/story-table';
-import { normalize } from '../../engine/normalize';
-import { tokenStrings } from '../../engine/tokenize';
+} from '../../engine/story/story';
+import { contentMatches } from '../../engine/story/story-content';
+import { packStories } from '../../engine/story/story-table';
+import { normalize } from '../../engine/text/normalize';
+import { tokenStrings } from '../../engine/text/tokenize';
 import type { EntityType } from '../../engine/types';
 
 const keys = (s: string) => [...dateKeys(tokenStrings(normalize(s).text))].sort();

@@ -1,7 +1,7 @@
-// Chrome glued to crawled article text (engine/text-chrome.ts): labelled tails and lines are cut,
+// Chrome glued to crawled article text (engine/text/text-chrome.ts): labelled tails and lines are cut,
 // running text never is.
 import { describe, expect, it } from 'vitest';
-import { chromeSpans, outsideChrome } from '../../engine/text-chrome';
+import { chromeSpans, outsideChrome } from '../../engine/text/text-chrome';
 
 const cut = (text: string) => chromeSpans(text).map(([s, e]) => text.slice(s, e).trim());
 

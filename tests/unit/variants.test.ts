@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arabicSpellingVariants } from '../../engine/variants';
-import { normalizeKey } from '../../engine/normalize';
+import { arabicSpellingVariants } from '../../engine/text/variants';
+import { normalizeKey } from '../../engine/text/normalize';
 
 const v = (s: string) => arabicSpellingVariants(normalizeKey(s));
 

@@ -3,9 +3,9 @@
 // IntersectionObserver that never reports: the stubs (helpers/page-stubs.ts) let the test say
 // which blocks the browser would report near, and read what is registered under each name.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { collectText, rangeFor } from '../../engine/dom-text';
-import { Highlights } from '../../page/highlights';
-import { VisibleMarks } from '../../page/visible-marks';
+import { collectText, rangeFor } from '../../engine/text/dom-text';
+import { Highlights } from '../../page/marks/highlights';
+import { VisibleMarks } from '../../page/marks/visible-marks';
 import type { PageMention } from '../../page/types';
 import type { EntityType } from '../../engine/types';
 import { painted, stubHighlightApi, stubIntersectionObserver, type FakeHighlight } from './helpers/page-stubs';

@@ -2,7 +2,7 @@
 // runSliced on a fake clock: which items share a slice, given what each costs. No real time is
 // measured: the clock only moves when an item says what it cost.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runSliced } from '../../page/yield';
+import { runSliced } from '../../page/marks/yield';
 
 let clock = 0;
 let slices: number[][] = [];

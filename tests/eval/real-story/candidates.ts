@@ -5,8 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSaudiNewsNet, recordText, type NewsRecord } from '../../../compiler/collections/saudinewsnet';
-import { extractFeatures } from '../../../engine/story';
-import { contentMatches, packShingles } from '../../../engine/story-content';
+import { extractFeatures } from '../../../engine/story/story';
+import { contentMatches, packShingles } from '../../../engine/story/story-content';
 
 const DIR = '../shared/real-news/saudinewsnet-2015-07';
 const records: NewsRecord[] = readdirSync(DIR)

@@ -2,16 +2,16 @@
 // corpus as real-story.test.ts does (the whole slice minus the pages), then prints, per pair, the
 // evidence the scorer sees for the page and its partner, as JSON Lines. The fit reads only the
 // pairs whose page is dated 21–24 July; 25–31 July is held out.
-// Run: npx tsx tests/eval/real-story/features.ts > /tmp/pair-features.jsonl
+// Run: npx tsx tests/eval/real-story/features.ts > pair-features.jsonl
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSaudiNewsNet, recordText, type NewsRecord } from '../../../compiler/collections/saudinewsnet';
 import { compileCorpus } from '../../../compiler/compile';
 import { openCompiled } from '../../../compiler/memory-index';
 import { readSeeds } from '../../../compiler/seeds';
-import { detectLang } from '../../../engine/lang';
-import { createMatcher } from '../../../engine/matcher';
-import { extractFeatures, storyContext, storyEvidence } from '../../../engine/story';
+import { detectLang } from '../../../engine/text/lang';
+import { createMatcher } from '../../../engine/match/matcher';
+import { extractFeatures, storyContext, storyEvidence } from '../../../engine/story/story';
 
 const DIR = '../shared/real-news/saudinewsnet-2015-07';
 const pairs = (

@@ -1,12 +1,12 @@
-// Fits the rewrite rule of engine/story.ts (REWRITE_*) on the pairs whose page is dated 21–24 July
+// Fits the rewrite rule of engine/story/story.ts (REWRITE_*) on the pairs whose page is dated 21–24 July
 // and prints how it scores both halves; 25–31 July is held out. Logistic regression (Newton's
 // method, a small L2 penalty), rewrites against same-topic and unrelated pairs, on the evidence
 // features.ts prints; the threshold is the lowest that flags no tuned-on negative
 // (Hijri years 14xx and Gregorian 18xx–20xx are not counted as figures).
-// Run: npx tsx tests/eval/real-story/features.ts > /tmp/pairs.jsonl
-//      npx tsx tests/eval/real-story/fit.ts /tmp/pairs.jsonl
+// Run: npx tsx tests/eval/real-story/features.ts > pairs.jsonl
+//      npx tsx tests/eval/real-story/fit.ts pairs.jsonl
 import { readFileSync } from 'node:fs';
-import { rewriteInputs, type StoryEvidence } from '../../../engine/story';
+import { rewriteInputs, type StoryEvidence } from '../../../engine/story/story';
 
 type Row = StoryEvidence & { label: string; day: number };
 const rows = readFileSync(process.argv[2], 'utf8')

@@ -1,12 +1,12 @@
 // What happy-dom lacks for the page layer, kept as small as the code needs: the CSS Custom
 // Highlight API (a Highlight is a set of ranges; CSS.highlights a map from name to Highlight) and
 // an IntersectionObserver the test drives by hand (no layout here: the test says what is near).
-// Plus a small gazetteer served the way the background serves it (engine/alias-lookup.ts).
+// Plus a small gazetteer served the way the background serves it (engine/match/alias-lookup.ts).
 import { vi } from 'vitest';
-import { buildGazetteer } from '../../../engine/gazetteer';
-import { createAliasIndex } from '../../../engine/alias-lookup';
+import { buildGazetteer } from '../../../engine/match/gazetteer';
+import { createAliasIndex } from '../../../engine/match/alias-lookup';
 import type { CatalogEntity } from '../../../engine/types';
-import { createRecognizer, type Recognizer } from '../../../page/recognizer';
+import { createRecognizer, type Recognizer } from '../../../page/marks/recognizer';
 
 export class FakeHighlight extends Set<AbstractRange> {
   priority = 0;

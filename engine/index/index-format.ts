@@ -1,0 +1,211 @@
+import type { EntityType, Gazetteer } from '../types';
+
+// The compiled corpus index: what `npm run corpus -- build` writes to generated/corpus/ and the
+// extension ships as /corpus/. Design note (version 3):
+// - Four kinds of files, split by when they are needed:
+//   · `index.bin`, read once per background lifetime: everything a lookup or a story match needs
+//     (entities, gazetteer, story fingerprints), and counts. Nothing of the texts. 3 MB at 10,000
+//     articles, two thirds of it the fingerprints' 48 term hashes per article — before the content
+//     indexes of same story (below), which about double it: 18 MB at 30,000 articles, 9 MB of it
+//     theirs (bench/story.ts).
+//   · card shards (`cards-NNNN-<hash>.json.gz`, consecutive entities, ~SHARD_BYTES each): per entity
+//     its card lines with the sentence already cut and the article's title and date, so a hover
+//     card reads one small file (a read costs ~5 ms in the benchmark whatever its size, so one
+//     read per card matters more than bytes).
+//   · text shards (`text-NNNN-<hash>.json.gz`, consecutive articles, ~TEXT_SHARD_BYTES each): each
+//     article's record, text and its own card lines; read for the reader, a story match's title,
+//     and a card on a corpus story's page (that story's lines come first on the card).
+//   · `articles-0000-<hash>.json.gz`: every article's title, date, source and url, for the reader's
+//     article list alone (one file: it wants all of them; reading every text shard took seconds).
+//   A 10,000-article corpus is ~35 MB of text: parsing it at start was most of a quarter-second
+//   load. Shards are read on first use and a few dozen kept (engine/index/shards.ts).
+// - Shards are gzipped (version 3): Arabic news JSON shrinks to about a quarter, and the shards
+//   were 5/6 of the installed size (15,000 real articles: 69 MB → 27 MB in all). The browser
+//   inflates them with DecompressionStream('gzip'), ~1 ms per 64 KB shard; index.bin stays
+//   uncompressed so its tables are still viewed in place. The shard's hash is of its JSON.
+// - index.bin = 16-byte header (engine/index/index-container.ts) + a JSON head (entities, gazetteer,
+//   article ids, small string and weight tables, the shard lists) + typed arrays. Numbers as
+//   JSON cost a parse per number and a JS array each; typed arrays are zero-copy views. Measured
+//   in Chromium on the 10,000-article corpus (9 MB of tables in a first layout): binary 0.1 ms
+//   to view, base64-in-JSON 42 ms to decode (7 ms with Uint8Array.fromBase64, which Chrome 116
+//   lacks), JSON arrays 52 ms to parse; reading the bytes costs the same per byte for all (and
+//   base64 and JSON have more of them), so each table uses the narrowest type its values fit.
+// - Card order is computed at compile time, not per hover: each entity's lines (one per sentence
+//   that names it, the mark on its first mention) are stored newest article first, undated last,
+//   corpus order otherwise, and cut to the shortest prefix that fills a card whatever the page's
+//   story is (that story's own lines come from its text shard and are skipped in the list).
+// - Story fingerprints are columns (CSR: per-article offsets into one values array) so matching
+//   scans typed arrays instead of building 10,000 objects at load; term weights index the head's
+//   distinct weights, and each article's vector length is stored, computed as the scorer did.
+// - Same story by content: an inverted index of word-shingle samples (engine/story/story-content.ts),
+//   one of distinctive words, and per-article weight sums (stored: the background opens the index
+//   at every start, and deriving them cost 20 ms at 15,000 articles): ten more tables. A reader of the layout before them ignores them (tables are found by name);
+//   this reader refuses an index without them ("table shingleKeys is missing"), so no version bump.
+// - Versioned: INDEX_VERSION changes whenever a reader of an older shape would misread it; the
+//   background refuses an index of another version, and a truncated or malformed file with a
+//   CorpusIndexError naming the problem, instead of guessing.
+// - Deterministic: same seeds → byte-identical files (sorted inputs, no timestamps, no Map order);
+//   shard names carry a hash of their bytes, so an index never names a shard of another build.
+
+export const INDEX_VERSION = 3;
+/** The folder of index files, in generated/ and in the extension. */
+export const INDEX_DIR = 'corpus';
+export const INDEX_FILE = 'index.bin';
+/**
+ * Target size of a text or card shard: reading 4 KB or 64 KB costs the same (the read's latency),
+ * and parsing 64 KB takes ~0.4 ms.
+ */
+export const SHARD_BYTES = 64 * 1024;
+/**
+ * Text shards are four times larger (of JSON, before gzip): each gzipped file starts with an
+ * empty dictionary, and at 64 KB that cost 6% of the texts' compressed size. Inflating and
+ * parsing 256 KB is ~2 ms, once per article read (the reader, a card on a corpus story's page).
+ */
+export const TEXT_SHARD_BYTES = 4 * SHARD_BYTES;
+/** Lines a hover card shows; the ranked lists are cut for this many. */
+export const CARD_LINES = 5;
+
+export type ShardKind = 'text' | 'cards' | 'articles';
+/** Shards are gzipped JSON (engine/index/shard-bytes.ts): names end in .json.gz. */
+export const shardFileName = (kind: ShardKind, n: number, hash: string) =>
+  `${kind}-${String(n).padStart(4, '0')}-${hash}.json.gz`;
+export const SHARD_FILE = /^(?:text|cards|articles)-\d{4,}-[0-9a-f]{8}\.json\.gz$/;
+
+/** Anything wrong with the index files: the message names the file and the problem. */
+export class CorpusIndexError extends Error {
+  override name = 'CorpusIndexError';
+}
+
+/** How a reader gets an index file by name: fetch in the extension, the disk in the CLI, memory in tests. */
+export type ReadFile = (name: string) => Promise<Uint8Array>;
+
+export async function readIndexFile(read: ReadFile, name: string): Promise<Uint8Array> {
+  try {
+    return await read(name);
+  } catch (e) {
+    throw new CorpusIndexError(`corpus file ${name} cannot be read: ${(e as Error).message}`);
+  }
+}
+
+export interface ArticleRecord {
+  id: string;
+  title: string;
+  lang: string;
+  /** ISO date (YYYY-MM-DD) when known, else null: never invented. */
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  /** The article's text, paragraphs separated by \n, the title its first line (the reader shows it). */
+  text: string;
+}
+
+export interface EntityRecord {
+  id: string;
+  type: EntityType;
+  names: Record<string, string>;
+  gloss: Record<string, string>;
+}
+
+/** One article in a text shard: its record and its own card lines (a card on its story shows them first). */
+export interface ShardArticle extends Omit<ArticleRecord, 'lang'> {
+  /** [entity, sentence start, sentence end, mark start, mark end]…, by entity then position. */
+  lines: number[];
+}
+
+/** As a text shard stores it: without the title, which is the text's first line (added back when read). */
+export type StoredArticle = Omit<ShardArticle, 'title'>;
+
+/** The title of an article's text: its first line. */
+export const titleOf = (text: string) => text.slice(0, (text.indexOf('\n') + 1 || text.length + 1) - 1);
+
+export interface TextShard {
+  /** Article number of items[0]. */
+  first: number;
+  items: StoredArticle[];
+}
+
+/** An article's title, date, source and url, as the article list stores them. */
+export type ArticleMeta = [title: string, date: string | null, source: string | null, url: string | null];
+
+export interface ArticleListShard {
+  first: 0;
+  items: ArticleMeta[];
+}
+
+/** A card line as a card shard stores it: [article, sentence, mark start, mark end (in the sentence)]. */
+export type StoredCardLine = [article: number, sentence: string, markStart: number, markEnd: number];
+
+export interface CardShard {
+  /** Entity number of items[0]. */
+  first: number;
+  /** Per entity: its card lines in card order. */
+  items: StoredCardLine[][];
+  /** [article, title, date, source] of every article the lines quote. */
+  articles: [article: number, title: string, date: string | null, source: string | null][];
+}
+
+/** A table in index.bin: element type, byte offset from the start of the tables, element count. */
+export type TableRef = [type: 'u8' | 'u16' | 'u32' | 'f64', offset: number, length: number];
+export type Uints = Uint8Array | Uint16Array | Uint32Array;
+export type Table = Uints | Float64Array;
+
+/** index.bin's typed arrays, in file order. "…Offsets" tables have one entry per row plus one. */
+export const TABLES = [
+  // Story fingerprints, per article (engine/story/story-table.ts).
+  'articleLang', // index into head.langs
+  'entityOffsets',
+  'entities', // sorted entity numbers
+  'dateOffsets',
+  'dates', // indexes into head.dateKeys
+  'numberOffsets',
+  'numbers', // indexes into head.numbers
+  'termOffsets',
+  'termHashes',
+  'termWeights', // indexes into head.weights
+  'termNorms', // f64: each article's term vector length
+  // Same story by content (engine/story/story-content.ts): per article its shingle sampling and sample
+  // count, and the inverted index of shingle samples (sorted keys, CSR postings of articles).
+  'shingleLevels',
+  'shingleCounts',
+  'shingleKeys', // always u32: hashes
+  'shingleOffsets',
+  'shingleArticles',
+  'wordKeys', // always u32: hashes of distinctive words
+  'wordOffsets',
+  'wordArticles',
+  'shingleTotals', // f64: per article, its samples' rarity weights summed
+  'wordTotals', // f64: per article, its distinctive words' weights summed
+  // Per entity.
+  'mentionCounts',
+  // [entity a, entity b, number of articles where both appear], a < b.
+  'cooccurrence',
+] as const;
+export type TableName = (typeof TABLES)[number];
+
+export type ShardRef = [file: string, first: number];
+
+/** Every file of an index: what the extension ships. */
+export const indexFiles = (head: Pick<IndexHead, 'textShards' | 'cardShards' | 'articleShards'>) => [
+  INDEX_FILE,
+  ...[...head.articleShards, ...head.cardShards, ...head.textShards].map(([file]) => file),
+];
+
+/** The JSON head of index.bin. */
+export interface IndexHead {
+  version: typeof INDEX_VERSION;
+  entities: EntityRecord[];
+  gazetteer: Gazetteer;
+  articleIds: string[];
+  langs: string[];
+  dateKeys: string[];
+  numbers: string[];
+  /** Distinct term weights. */
+  weights: number[];
+  /** Text shards in article order: file name and the number of its first article. */
+  textShards: ShardRef[];
+  /** Card shards in entity order: file name and the number of its first entity. */
+  cardShards: ShardRef[];
+  /** The article list: one file. */
+  articleShards: ShardRef[];
+  tables: Record<TableName, TableRef>;
+}

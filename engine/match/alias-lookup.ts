@@ -1,0 +1,204 @@
+// Shipping a page only the aliases it can match. Design note:
+// A catalog of 100,000 aliases is megabytes of JSON; sending all of it to every page, and building
+// the matcher from it there, would make each page pay for the catalog's size. Instead the content
+// script sends the lookup keys its text can produce — each distinct token and its clitic-stripped
+// stems, exactly the keys the matcher would look up — and the background answers with the aliases
+// whose first token is one of them (built once per background lifetime). What a page receives
+// grows with the page's vocabulary, not with the catalog. Entity numbers stay the index's global
+// ones, so story features and "related" evidence need no translation.
+// Crowded first words: in a large catalog a common leading word (شركة, وكالة, University) starts
+// thousands of names, and any page containing the word would receive them all. Names behind such a
+// word are keyed by their first two tokens instead ("شركة نفط"); the page learns the crowded words
+// with its first answer and asks for the pairs it contains (a stem of a crowded word followed,
+// within the same name, by its next token).
+// The first answer also carries a filter: one bit per suffix hash of the catalog's first words
+// (engine/match/matcher.ts suffixHash; every key a token yields is a suffix of it). A page token whose
+// bit is clear can yield no key, so it is neither keyed nor sent: most of a page's words.
+import { cliticReadings } from '../text/clitics';
+import { FILTER_BITS, joinedBy, prepareText, suffixHash, type PreparedText } from './matcher';
+
+const FILTER_BYTES = 1 << (FILTER_BITS - 3);
+import type { AliasEntry, EntityType, Gazetteer } from '../types';
+
+/** More names than this behind one first token: the token is crowded (keyed by pairs). */
+export const CROWD = 32;
+
+const isArabic = (c: number) => c >= 0x600 && c <= 0x6ff;
+
+export const pairKey = (first: string, second: string) => `${first} ${second}`;
+
+interface TokenInfo {
+  token: string;
+  stems: string[];
+  /** Stems that are crowded, as of `generation` of the crowded set. */
+  crowded: string[];
+  generation: number;
+}
+
+/**
+ * The distinct tokens of a page's texts, found by hash so that a token seen before costs no new
+ * string: a page repeats its vocabulary, and slicing every occurrence was the largest cost of
+ * collecting keys.
+ */
+export class PageVocabulary {
+  private buckets = new Map<number, TokenInfo[]>();
+  private crowdedWords = new Set<string>();
+  private generation = 0;
+  private asked = new Set<string>();
+  private filter: Uint8Array | null = null;
+
+  /** Only tokens whose suffix hash is set in `filter` (see above) can yield a key. */
+  setFilter(filter: Uint8Array): void {
+    this.filter = filter;
+  }
+
+  /** Words whose names are keyed by pairs (from the background's first answer). */
+  addCrowded(words: Iterable<string>): void {
+    for (const w of words) this.crowdedWords.add(w);
+    this.generation++;
+  }
+
+  /** Keys of `p` not returned before: new tokens' stems, and pairs after crowded stems. */
+  unseen(p: PreparedText): string[] {
+    const fresh: string[] = [];
+    const ask = (key: string) => {
+      if (this.asked.has(key)) return;
+      this.asked.add(key);
+      fresh.push(key);
+    };
+    const { norm, starts, ends, count, hashes } = p;
+    const filter = this.filter;
+    for (let i = 0; i < count; i++) {
+      if (filter && !(filter[hashes[i] >> 3] & (1 << (hashes[i] & 7)))) continue;
+      const info = this.info(norm, starts[i], ends[i], ask);
+      if (!this.crowdedWords.size || i + 1 >= count) continue;
+      if (info.generation !== this.generation) {
+        info.crowded = info.stems.filter((s) => this.crowdedWords.has(s));
+        info.generation = this.generation;
+      }
+      if (!info.crowded.length || !joinedBy(norm, ends[i], starts[i + 1])) continue;
+      const next = norm.slice(starts[i + 1], ends[i + 1]);
+      for (const stem of info.crowded) ask(pairKey(stem, next));
+    }
+    return fresh;
+  }
+
+  private info(norm: string, start: number, end: number, ask: (key: string) => void): TokenInfo {
+    let h = 0x811c9dc5;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
+    let bucket = this.buckets.get(h);
+    if (bucket) {
+      for (const info of bucket)
+        if (info.token.length === end - start && norm.startsWith(info.token, start)) return info;
+    } else this.buckets.set(h, (bucket = []));
+    const token = norm.slice(start, end);
+    const stems = isArabic(token.charCodeAt(0)) ? [...new Set(cliticReadings(token).map((r) => r.stem))] : [token];
+    for (const s of stems) ask(s);
+    const info: TokenInfo = { token, stems, crowded: [], generation: -1 };
+    bucket.push(info);
+    return info;
+  }
+}
+
+/** The keys `text` can look up, given the crowded words (tests and tools). */
+export function lookupKeys(text: string, crowded: Iterable<string> = []): Set<string> {
+  const vocabulary = new PageVocabulary();
+  vocabulary.addCrowded(crowded);
+  return new Set(vocabulary.unseen(prepareText(text)));
+}
+
+/** What the background sends a page: aliases and the entity facts they need, by global entity number. */
+export interface AliasBatch {
+  aliases: AliasEntry[];
+  entities: [index: number, id: string, type: EntityType][];
+  cues: Record<number, string[]>;
+  against?: Record<number, string[]>;
+  related: Record<number, number[]>;
+  /** Every crowded first word of the catalog, when asked for. */
+  crowded?: string[];
+  /** With `crowded`: the first words' suffix-hash filter, bits packed in bytes (as numbers: the
+   *  message is JSON, which parses numbers natively; decoding base64 in cold page code was slower). */
+  filter?: number[];
+}
+
+/** The filter of an answer, or null when it is missing or malformed (then nothing is filtered). */
+export function filterOf(batch: AliasBatch): Uint8Array | null {
+  const f = batch.filter;
+  return Array.isArray(f) && f.length === FILTER_BYTES ? Uint8Array.from(f) : null;
+}
+
+export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
+  const byFirst = new Map<string, number[]>();
+  gaz.aliases.forEach((a, i) => {
+    const list = byFirst.get(a.tokens[0]);
+    if (list) list.push(i);
+    else byFirst.set(a.tokens[0], [i]);
+  });
+  const byKey = new Map<string, number[]>();
+  const crowded: string[] = [];
+  const file = (key: string, i: number) => {
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  };
+  for (const [first, list] of byFirst) {
+    if (list.length <= crowd) {
+      byKey.set(first, list);
+      continue;
+    }
+    crowded.push(first);
+    for (const i of list) {
+      const tokens = gaz.aliases[i].tokens;
+      file(tokens.length > 1 ? pairKey(first, tokens[1]) : first, i);
+    }
+  }
+  crowded.sort();
+  const bits = new Uint8Array(FILTER_BYTES);
+  for (const first of byFirst.keys()) {
+    const h = suffixHash(first, 0, first.length);
+    bits[h >> 3] |= 1 << (h & 7);
+  }
+  const filter = [...bits];
+  return {
+    /** The aliases behind `keys` (first tokens, or pairs after a crowded word), with their entities. */
+    lookup(keys: Iterable<string>, withCrowded = false): AliasBatch {
+      const aliases: AliasEntry[] = [];
+      const entities = new Set<number>();
+      for (const key of keys) {
+        for (const i of byKey.get(key) ?? []) {
+          aliases.push(gaz.aliases[i]);
+          if (gaz.aliases[i].entity >= 0) entities.add(gaz.aliases[i].entity); // -1: a phrase, no entity
+        }
+      }
+      const batch: AliasBatch = { aliases, entities: [], cues: {}, related: {} };
+      if (withCrowded) {
+        batch.crowded = crowded;
+        batch.filter = filter;
+      }
+      for (const e of [...entities].sort((a, b) => a - b)) {
+        batch.entities.push([e, gaz.entityIds[e], gaz.entityTypes[e]]);
+        if (gaz.cues[e]) batch.cues[e] = gaz.cues[e];
+        if (gaz.against?.[e]) (batch.against ??= {})[e] = gaz.against[e];
+        if (gaz.related[e]) batch.related[e] = gaz.related[e];
+      }
+      return batch;
+    },
+  };
+}
+
+/** A page's growing gazetteer: batches merge in; entity numbers are global (arrays may have holes). */
+export function emptyGazetteer(): Gazetteer {
+  return { entityIds: [], entityTypes: [], aliases: [], cues: {}, related: {} };
+}
+
+export function mergeBatch(gaz: Gazetteer, batch: AliasBatch): Gazetteer {
+  for (const [e, id, type] of batch.entities) {
+    gaz.entityIds[e] = id;
+    gaz.entityTypes[e] = type;
+  }
+  for (const a of batch.aliases) gaz.aliases.push(a); // no spread: a batch can exceed the argument limit
+  Object.assign(gaz.cues, batch.cues);
+  if (batch.against) Object.assign((gaz.against ??= {}), batch.against);
+  Object.assign(gaz.related, batch.related);
+  return gaz;
+}

@@ -1,0 +1,62 @@
+// Give the main thread back to the page between slices of our work. scheduler.yield() keeps our
+// continuation ahead of other queued tasks where it exists (Chrome 129+, Firefox 142+); a
+// MessageChannel task is the fallback (setTimeout(0) is clamped to 4 ms after nesting).
+type Scheduler = { yield?: () => Promise<void> };
+
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Runs `work` items, yielding before an item that would not fit in what is left of the slice's
+ *  budget (judged by the recent items' cost: cold code and garbage collection make some items
+ *  several times slower than others). A work item may return a promise (it waits on the
+ *  background): awaiting it already gives the page its turn. */
+export async function runSliced<T>(
+  items: T[],
+  work: (item: T) => void | Promise<void>,
+  budgetMs = SLICE_MS,
+  isCancelled = () => false,
+) {
+  let sliceStart = performance.now();
+  let estimate = 0;
+  for (const item of items) {
+    if (isCancelled()) return;
+    const t = performance.now();
+    if (t > sliceStart && t - sliceStart + estimate > budgetMs) {
+      await yieldToPage();
+      if (isCancelled()) return;
+      sliceStart = performance.now();
+    }
+    const begun = performance.now();
+    const pending = work(item);
+    if (pending) {
+      await pending;
+      sliceStart = performance.now();
+      continue;
+    }
+    // The slowest recent item, forgotten slowly: one slow item makes the next slices cautious.
+    estimate = Math.max(performance.now() - begun, estimate * 0.8);
+  }
+}
+
+/** Runs a generator that pauses now and then (engine/text/dom-text.ts walkText), yielding by budget. */
+export async function drive<R>(gen: Generator<void, R, void>, budgetMs = SLICE_MS): Promise<R> {
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = gen.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= budgetMs) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** Our budget per slice of main-thread work: well under a frame, and under the 10 ms target. */
+export const SLICE_MS = 6;
