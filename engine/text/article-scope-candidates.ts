@@ -11,7 +11,7 @@ export interface Block {
 }
 
 /** Elements handled between two pauses. */
-const STEP = 48;
+const STEP = 16;
 
 /** Paragraph-like blocks: <p>, and divs/tds/pres that hold text of their own (no block children). */
 export function* textBlocks(root: Element): Generator<void, Block[], void> {

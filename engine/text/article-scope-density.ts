@@ -7,7 +7,7 @@
 import type { Block } from './article-scope-candidates';
 import { insideChrome, isChrome, linkDensity, linkText } from './article-scope-chrome';
 
-const STEP = 32;
+const STEP = 16;
 
 export function* fromDensity(
   doc: Document,

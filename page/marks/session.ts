@@ -117,6 +117,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     if (stopped) return;
     const chunks = chunkText(page.text);
     const order = orderFrom(chunks.length, visibleChunk(page, chunks, doc));
+    // Where the viewport is costs a hit test, the page's first layout if it has none yet: a slice of its own.
+    await yieldToPage();
+    if (stopped) return;
     // Each chunk is normalized once; its words tell which aliases to ask the background for. Two
     // requests after the primer: the visible chunk's (marked at once), then everything else's.
     const prepared = new Map<number, PreparedText>();
