@@ -6,19 +6,13 @@
 // page is the other member, matched as the extension matches a page. Prints the figures and the
 // issue's targets (met or not); fails below today's floors. Needs ../shared (never copied into the
 // repo): without it, skips with a message.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSaudiNewsNet, recordText, type NewsRecord } from '../../compiler/collections/saudinewsnet';
-import { compileCorpus } from '../../compiler/compile';
-import { openCompiled } from '../../compiler/memory-index';
-import { readSeeds } from '../../compiler/seeds';
+import type { NewsRecord } from '../../compiler/collections/saudinewsnet';
 import type { Corpus } from '../../engine/index/corpus';
-import { detectLang } from '../../engine/text/lang';
-import { createMatcher } from '../../engine/match/matcher';
-import { extractFeatures, scoreStories, scoreStory, storyContext, type StoryContext } from '../../engine/story/story';
+import { extractFeatures, scoreStories, scoreStory, type StoryContext } from '../../engine/story/story';
+import { DIR, idOf, realStoryCorpus } from './real-story/corpus';
 
-const DIR = '../shared/real-news/saudinewsnet-2015-07';
 const PAIRS = 'tests/eval/real-story/pairs.json';
 
 /** `contains`: the page reports another event and also carries the article's story (a closing paragraph, a news-brief column). */
@@ -35,41 +29,13 @@ if (!present) console.warn(`real-story evaluation skipped: ${DIR} is absent (the
 
 describe.skipIf(!present)('same story on real news (SaudiNewsNet, July 2015)', () => {
   const pairs = (JSON.parse(readFileSync(PAIRS, 'utf8')) as { pairs: Pair[] }).pairs;
-  const byId = new Map<string, NewsRecord>();
+  let byId: Map<string, NewsRecord>;
   let corpus: Corpus;
   let ctx: StoryContext;
   let features: (r: NewsRecord) => ReturnType<typeof extractFeatures>;
-  const idOf = (r: NewsRecord) => `${r.file.replace(/\.json$/, '')}_${r.index}`;
 
   beforeAll(async () => {
-    const records = readdirSync(DIR)
-      .filter((f) => f.endsWith('.zip'))
-      .sort()
-      .flatMap((f) => readSaudiNewsNet(join(DIR, f)));
-    for (const r of records) byId.set(`${r.file}#${r.index}`, r);
-    const pages = new Set(pairs.map((p) => p.page));
-    const enc = new TextEncoder();
-    // Records as seed files, through the compiler the build uses (one record, one article).
-    const articles = records
-      .filter((r) => !pages.has(`${r.file}#${r.index}`) && r.title.trim() && r.content.trim())
-      .map((r) => ({
-        file: `${idOf(r)}.txt`,
-        bytes: enc.encode(
-          `---\nid: ${idOf(r)}\nlang: ar\n${r.date ? `date: ${r.date}\n` : ''}---\n${r.title.replace(/\s+/g, ' ')}\n${r.content}`,
-        ),
-      }));
-    corpus = await openCompiled(compileCorpus({ catalog: readSeeds().catalog, articles }));
-    ctx = storyContext(corpus.stories, corpus.gazetteer.entityTypes);
-    const matcher = createMatcher(corpus.gazetteer);
-    features = (r) => {
-      const text = recordText(r);
-      return extractFeatures(
-        text,
-        detectLang(text),
-        matcher.match(text).map((m) => m.entity),
-        r.date,
-      );
-    };
+    ({ corpus, ctx, byId, features } = await realStoryCorpus(new Set(pairs.map((p) => p.page))));
   }, 300_000);
 
   /** Share of the shorter text's shingle samples found in the other: 1 for a copy. */

@@ -3,8 +3,8 @@
 // method, a small L2 penalty), rewrites against same-topic and unrelated pairs, on the evidence
 // features.ts prints; the threshold is the lowest that flags no tuned-on negative
 // (Hijri years 14xx and Gregorian 18xx–20xx are not counted as figures).
-// Run: npx tsx tests/eval/real-story/features.ts > pairs.jsonl
-//      npx tsx tests/eval/real-story/fit.ts pairs.jsonl
+// Run: npx tsx tests/eval/real-story/features.ts > pair-features.jsonl
+//      npx tsx tests/eval/real-story/fit.ts pair-features.jsonl
 import { readFileSync } from 'node:fs';
 import { rewriteInputs, type StoryEvidence } from '../../../engine/story/story';
 
