@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { EntityType } from '../engine/types';
+import type { ArticleRecord } from '../engine/index/index-format';
 import type { AliasBatch } from '../engine/match/alias-lookup';
 import type { Note, PassageNote } from '../notes/model';
 import type { ImportResult, NotesHealth } from '../notes/store';
@@ -71,15 +72,8 @@ export interface PageSummary {
   story: StoryMatch | null;
 }
 
-export interface ArticleView {
-  id: string;
-  title: string;
-  lang: string;
-  date: string | null;
-  source: string | null;
-  url: string | null;
-  text: string;
-}
+/** An article as the reader shows it: the index's record, as stored. */
+export type ArticleView = ArticleRecord;
 
 export interface CorpusOverview {
   /** Without text or url (getArticle has them): at 15,000 articles the message is what the reader waits for. */
