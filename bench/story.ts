@@ -100,17 +100,17 @@ export async function storyScale(total = 30_000, repeat = 5): Promise<StoryFigur
   const openMs = percentile(opens, 0.5);
 
   const matcher = createMatcher(corpus.gazetteer);
-  const texts: { text: string; date: string | null }[] = [
+  const texts: { text: string; date: string | null; title: string | null }[] = [
     ...pairs.map((p) => {
       const [file, index] = p.page.split('#');
       const r = records.find((x) => x.file === file && x.index === +index)!;
-      return { text: recordText(r), date: r.date };
+      return { text: recordText(r), date: r.date, title: r.title };
     }),
     ...readdirSync(EVAL_PAGES)
       .filter((f) => f.endsWith('.html'))
       .map((f) => {
-        const { text, published } = htmlToText(readFileSync(join(EVAL_PAGES, f), 'utf8'));
-        return { text, date: published };
+        const { text, published, title } = htmlToText(readFileSync(join(EVAL_PAGES, f), 'utf8'));
+        return { text, date: published, title };
       }),
   ];
   const lookups: number[] = [];
@@ -118,10 +118,10 @@ export async function storyScale(total = 30_000, repeat = 5): Promise<StoryFigur
   let slowest = { chars: 0, scored: 0 };
   // One page first, untimed: the first call compiles the code, which a running background has done.
   scoreStories(extractFeatures(texts[0].text, 'ar', [], texts[0].date), ctx);
-  for (const { text, date } of texts) {
+  for (const { text, date, title } of texts) {
     const entities = matcher.match(text).map((m) => m.entity);
     const f0 = performance.now();
-    const page = extractFeatures(text, detectLang(text), entities, date);
+    const page = extractFeatures(text, detectLang(text), entities, date, title ?? undefined);
     features.push(performance.now() - f0);
     const runs: number[] = [];
     let scored = 0;

@@ -7,7 +7,8 @@ const MAX_BYTES = 50 * 1024 * 1024;
 
 export class InputError extends Error {}
 
-export function readInput(file: string): { text: string; published: string | null } {
+/** A file's text, date and headline (a text file's first line, as in an article file). */
+export function readInput(file: string): { text: string; published: string | null; title: string | null } {
   const fail = (message: string): never => {
     throw new InputError(`${file}: ${message}`);
   };
@@ -28,9 +29,9 @@ export function readInput(file: string): { text: string; published: string | nul
   if (!looksHtml) {
     const text = raw.replace(/^\uFEFF/, '');
     if (!text.trim()) fail('no text');
-    return { text, published: null };
+    return { text, published: null, title: text.trim().split('\n', 1)[0].trim() };
   }
-  const { text, published } = htmlToText(raw);
+  const { text, published, title } = htmlToText(raw);
   if (!text.trim()) fail('the page has no visible text');
-  return { text, published };
+  return { text, published, title };
 }

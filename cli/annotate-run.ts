@@ -31,9 +31,9 @@ export async function runAnnotate(args: string[], io: AnnotateIO): Promise<numbe
 
   if (!jsonl) {
     try {
-      const { text, published } = readInput(files[0]);
+      const { text, published, title } = readInput(files[0]);
       const annotate = createAnnotator(await io.loadIndex());
-      io.stdout(JSON.stringify(await annotate(text, published), null, 2) + '\n');
+      io.stdout(JSON.stringify(await annotate(text, published, title), null, 2) + '\n');
       return 0;
     } catch (e) {
       io.stderr(`annotate: ${firstLine(e)}\n`);
@@ -41,7 +41,7 @@ export async function runAnnotate(args: string[], io: AnnotateIO): Promise<numbe
     }
   }
 
-  let annotate: (text: string, published?: string | null) => Promise<Annotation>;
+  let annotate: ReturnType<typeof createAnnotator>;
   try {
     annotate = createAnnotator(await io.loadIndex());
   } catch (e) {
@@ -51,8 +51,8 @@ export async function runAnnotate(args: string[], io: AnnotateIO): Promise<numbe
   let failed = 0;
   for (const file of files) {
     try {
-      const { text, published } = readInput(file);
-      io.stdout(JSON.stringify({ file, ...(await annotate(text, published)) }) + '\n');
+      const { text, published, title } = readInput(file);
+      io.stdout(JSON.stringify({ file, ...(await annotate(text, published, title)) }) + '\n');
     } catch (e) {
       failed++;
       // An input problem already names the file; anything else gets it in the line's "file".

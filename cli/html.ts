@@ -4,7 +4,7 @@ import { Window } from 'happy-dom';
 import { collectText } from '../engine/text/dom-text';
 import { readPageMeta } from '../engine/text/page-meta';
 
-export function htmlToText(html: string): { text: string; published: string | null } {
+export function htmlToText(html: string): { text: string; published: string | null; title: string | null } {
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -20,7 +20,8 @@ export function htmlToText(html: string): { text: string; published: string | nu
   });
   try {
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
-    return { text: collectText(doc.body).text, published: readPageMeta(doc).published };
+    const { published, title } = readPageMeta(doc);
+    return { text: collectText(doc.body).text, published, title };
   } finally {
     void window.happyDOM.close();
   }

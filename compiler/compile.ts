@@ -101,6 +101,7 @@ export function compileCorpus(seeds: SeedFiles, options: CompileOptions = {}): C
         article.lang,
         found.map((m) => m.entity),
         article.date,
+        article.title,
       ),
     );
     options.onProgress?.(a + 1, articles.length);

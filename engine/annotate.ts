@@ -35,13 +35,14 @@ const MAX_STORIES = 10;
 export function createAnnotator(corpus: Corpus) {
   const matcher = createMatcher(corpus.gazetteer);
   const ctx = storyContext(corpus.stories, corpus.gazetteer.entityTypes);
-  return async (text: string, published?: string | null): Promise<Annotation> => {
+  return async (text: string, published?: string | null, title?: string | null): Promise<Annotation> => {
     const found = recognizeText(matcher, text, published ?? null);
     const features = extractFeatures(
       text,
       detectLang(text),
       found.map((m) => m.entity),
       published,
+      title ?? undefined,
     );
     const stories = await Promise.all(
       scoreStories(features, ctx)

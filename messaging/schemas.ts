@@ -4,7 +4,7 @@
 // request with them (background/validate.ts) before anything else; the caps keep a content script,
 // which lives beside hostile page code, from making the background read or store without bound.
 import * as v from 'valibot';
-import { MAX_PAGE_SAMPLES, MAX_PAGE_WORDS } from '../engine/story/story-content';
+import { MAX_PAGE_SAMPLES, MAX_PAGE_WORDS, MAX_TITLE_WORDS } from '../engine/story/story-content';
 import { LIMITS, type NewNote, type Note, type NoteFilter, type NotePatch } from '../notes/model';
 import { MAX_IMPORT_CHARS } from '../notes/import';
 import { MAX_ENTITY_IDS } from './limits';
@@ -46,6 +46,7 @@ const PageFeatures = v.object({
   // Word-shingle samples and distinct words (engine/story/story-content.ts): 32-bit hashes.
   shingles: v.pipe(v.array(hash32), v.maxLength(MAX_PAGE_SAMPLES)),
   vocabulary: v.pipe(v.array(hash32), v.maxLength(MAX_PAGE_WORDS)),
+  title: v.pipe(v.array(hash32), v.maxLength(MAX_TITLE_WORDS)),
 });
 
 // enableSite: an http(s) origin and nothing more (no path, no credentials).

@@ -119,11 +119,13 @@ export async function startPage(hooks: PageHooks = {}): Promise<void> {
     const text = session.text();
     const ids = new Map<string, number>();
     recognizer.gazetteer().entityIds.forEach((id, i) => ids.set(id, i)); // sparse: global numbers
+    const meta = readPageMeta(document);
     const features = extractFeatures(
       text,
       detectLang(text),
       mentions.map((m) => ids.get(m.entityId)!),
-      readPageMeta(document).published,
+      meta.published,
+      meta.title ?? undefined,
     );
     const next = await sendMessage('matchStory', { url: location.href, features });
     const changed = next?.articleId !== story?.articleId || next?.sameStory !== story?.sameStory;

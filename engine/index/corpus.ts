@@ -81,6 +81,8 @@ export async function openCorpus(read: ReadFile): Promise<Corpus> {
     weights: head.weights,
     termWeights: t.termWeights,
     termNorms: t.termNorms,
+    titleOffsets: t.titleOffsets,
+    titleWords: t.titleWords,
     shingleLevels: t.shingleLevels,
     shingleCounts: t.shingleCounts,
     shingleKeys: t.shingleKeys as Uint32Array,
@@ -167,6 +169,7 @@ function check(head: IndexHead, t: Record<TableName, Table>): void {
   rows('termOffsets', 'termHashes', articleCount);
   length('termWeights', t.termHashes.length);
   length('termNorms', articleCount);
+  rows('titleOffsets', 'titleWords', articleCount);
   length('shingleLevels', articleCount);
   length('shingleCounts', articleCount);
   if (!(t.shingleKeys instanceof Uint32Array)) fail('table shingleKeys has the wrong type');

@@ -47,7 +47,7 @@ import type { EntityType, Gazetteer } from '../types';
 // - Deterministic: same seeds → byte-identical files (sorted inputs, no timestamps, no Map order);
 //   shard names carry a hash of their bytes, so an index never names a shard of another build.
 
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 /** The folder of index files, in generated/ and in the extension. */
 export const INDEX_DIR = 'corpus';
 export const INDEX_FILE = 'index.bin';
@@ -163,6 +163,8 @@ export const TABLES = [
   'termHashes',
   'termWeights', // indexes into head.weights
   'termNorms', // f64: each article's term vector length
+  'titleOffsets',
+  'titleWords', // hashes of each article's title words, ascending
   // Same story by content (engine/story/story-content.ts): per article its shingle sampling and sample
   // count, and the inverted index of shingle samples (sorted keys, CSR postings of articles).
   'shingleLevels',

@@ -43,6 +43,8 @@ export const MAX_POSTINGS = 40;
 export const MAX_PAGE_SAMPLES = 20_000;
 /** A page sends at most this many distinct words. */
 export const MAX_PAGE_WORDS = 20_000;
+/** A headline holds a dozen words; a longer "title" is a page's text, not its headline. */
+export const MAX_TITLE_WORDS = 64;
 /** A word in more than 1/WORD_RARITY of the articles (and more than 20) is not distinctive. */
 const WORD_RARITY = 300;
 

@@ -28,6 +28,9 @@ export interface StoryTable extends ShingleTable {
   termWeights: Uints;
   /** Per article: the length of its term vector, Math.hypot of its weights as the scorer computed it. */
   termNorms: Float64Array;
+  /** Per article: its title's words (StoryFingerprint.title). */
+  titleOffsets: Uints;
+  titleWords: Uints;
 }
 
 /** Packs fingerprints (the compiler's, or a test's) into a table. */
@@ -69,6 +72,11 @@ export function packStories(fingerprints: StoryFingerprint[]): StoryTable {
   const [termOffsets, termHashes] = column(terms, ([h]) => h, 'term hashes');
   const weightOf = indexIn(weights);
   const [, termWeights] = column(terms, ([, w]) => weightOf(w), 'term weights');
+  const [titleOffsets, titleWords] = column(
+    fingerprints.map((f) => f.title),
+    (h) => h,
+    'title words',
+  );
   const langOf = indexIn(langs);
   return {
     langs,
@@ -89,6 +97,8 @@ export function packStories(fingerprints: StoryFingerprint[]): StoryTable {
     weights,
     termWeights,
     termNorms: Float64Array.from(terms, (list) => Math.hypot(...list.map(([, w]) => w))),
+    titleOffsets,
+    titleWords,
     ...packShingles(
       fingerprints.map((f) => f.shingles),
       fingerprints.map((f) => f.vocabulary),

@@ -28,7 +28,7 @@ import { cliticReadings } from '../text/clitics';
 import { dateKeys, isoDateKeys } from '../text/dates';
 import type { EntityType } from '../types';
 import type { StoryTable } from './story-table';
-import { MAX_PAGE_WORDS, contentMatches, shingleSamples, type ContentMatch } from './story-content';
+import { MAX_PAGE_WORDS, MAX_TITLE_WORDS, contentMatches, shingleSamples, type ContentMatch } from './story-content';
 import { REWRITE_THRESHOLD, YEAR, rewriteScore } from './story-rewrite';
 export { REWRITE_THRESHOLD, rewriteInputs, rewriteScore } from './story-rewrite';
 
@@ -46,6 +46,8 @@ export interface StoryFingerprint {
   shingles: number[];
   /** Distinct content words and figures (hashes, ascending): what the distinctive-word index is asked. */
   vocabulary: number[];
+  /** The title's content words and figures, hashed as `vocabulary` is (ascending; empty when no title is known). */
+  title: number[];
 }
 
 /** What the content script extracts from a page: the same shape, minus nothing. */
@@ -88,17 +90,16 @@ function stem(token: string): string {
   return best;
 }
 
-export function extractFeatures(
-  text: string,
-  lang: string,
-  entities: Iterable<number>,
-  publishedIso?: string | null,
-): StoryFingerprint {
+function normalizedTokens(text: string): string[] {
   const norm = normalize(text).text;
   const toks = tokenize(norm);
   const tokens: string[] = new Array(toks.count);
   for (let i = 0; i < toks.count; i++) tokens[i] = norm.slice(toks.starts[i], toks.ends[i]);
+  return tokens;
+}
 
+/** One pass over a text's tokens: its figures, its shingles' words, its term counts and its vocabulary. */
+function scanWords(tokens: string[]) {
   const numbers = new Set<string>();
   const stems = new Map<string, string>();
   const tf = new Map<string, number>();
@@ -120,6 +121,24 @@ export function extractFeatures(
     tf.set(s, (tf.get(s) ?? 0) + 1);
     if (vocabulary.size < MAX_PAGE_WORDS) vocabulary.add(hash32(s));
   }
+  return { numbers, words, tf, vocabulary };
+}
+
+/** A headline's words as the vocabulary hashes them, distinct and ascending. */
+function titleWords(title: string | undefined): number[] {
+  if (!title) return [];
+  return [...scanWords(normalizedTokens(title)).vocabulary].sort((x, y) => x - y).slice(0, MAX_TITLE_WORDS);
+}
+
+export function extractFeatures(
+  text: string,
+  lang: string,
+  entities: Iterable<number>,
+  publishedIso?: string | null,
+  title?: string,
+): StoryFingerprint {
+  const tokens = normalizedTokens(text);
+  const { numbers, words, tf, vocabulary } = scanWords(tokens);
   const dates = dateKeys(tokens);
   for (const k of isoDateKeys(publishedIso)) dates.add(k);
 
@@ -137,6 +156,7 @@ export function extractFeatures(
     terms,
     shingles: shingleSamples(words),
     vocabulary: [...vocabulary].sort((a, b) => a - b),
+    title: titleWords(title),
   };
 }
 
@@ -235,6 +255,9 @@ interface PreparedPage {
   numbers: Set<number>;
   terms: [number, number][];
   termNorm: number;
+  /** The page's vocabulary (ascending) and its title's words. */
+  vocabulary: number[];
+  title: Set<number>;
 }
 
 function preparePage(page: PageFeatures, ctx: StoryContext): PreparedPage {
@@ -265,7 +288,43 @@ function preparePage(page: PageFeatures, ctx: StoryContext): PreparedPage {
     numbers: known(numberKeys, page.numbers),
     terms: page.terms,
     termNorm: Math.hypot(...page.terms.map((t) => t[1])),
+    vocabulary: page.vocabulary,
+    title: new Set(page.title),
   };
+}
+
+/** Whether a sorted list holds x. */
+function has(sorted: ArrayLike<number>, x: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === x;
+}
+
+/**
+ * How the article's headline agrees with the page: the share of its words the page's text uses,
+ * and the share of the shorter headline's words the two headlines share. A report of the same
+ * event names its who and where in the headline; a look-alike of the same formula differs there
+ * (another country's congratulation cable, another town's accident). A page whose headline is
+ * unknown is judged on the first share alone.
+ */
+function titleAgreement(page: PreparedPage, article: number, ctx: StoryContext): [inPage: number, shared: number] {
+  const t = ctx.table;
+  const from = t.titleOffsets[article];
+  const to = t.titleOffsets[article + 1];
+  if (to <= from) return [0, 0];
+  let inPage = 0;
+  let shared = 0;
+  for (let k = from; k < to; k++) {
+    if (has(page.vocabulary, t.titleWords[k])) inPage++;
+    if (page.title.has(t.titleWords[k])) shared++;
+  }
+  const share = inPage / (to - from);
+  return [share, page.title.size ? shared / Math.min(page.title.size, to - from) : share];
 }
 
 function cosine(page: PreparedPage, article: number, ctx: StoryContext): number {
@@ -323,6 +382,9 @@ export interface StoryEvidence {
   nearDay: boolean;
   /** Articles whose distinctive words overlap the page's more (words + pageWords) than this one's: 0 for the closest. */
   rank: number;
+  /** titleAgreement(): the share of the article's headline words the page uses, and of the shorter headline's words both headlines use. */
+  titleInPage: number;
+  titles: number;
 }
 
 function evidence(page: PreparedPage, article: number, ctx: StoryContext, content?: RankedMatch): StoryEvidence {
@@ -393,13 +455,20 @@ function evidence(page: PreparedPage, article: number, ctx: StoryContext, conten
     rareNumbers,
     nearDay: nearDay(page, article, ctx),
     rank: content?.rank ?? Number.MAX_SAFE_INTEGER,
+    ...titleEvidence(page, article, ctx),
   };
 }
 
-/** The rewrite score this match reaches at best (two rare figures shared), before the rest is computed. */
-function mayBeRewrite(m: RankedMatch): boolean {
+function titleEvidence(page: PreparedPage, article: number, ctx: StoryContext) {
+  const [titleInPage, titles] = titleAgreement(page, article, ctx);
+  return { titleInPage, titles };
+}
+
+/** Whether this match can be a rewrite: of a near day, and its score reaching the threshold with two rare figures shared. */
+function mayBeRewrite(m: RankedMatch, page: PreparedPage, ctx: StoryContext): boolean {
+  if (!nearDay(page, m.article, ctx)) return false;
   const best = { words: m.words, pageWords: m.pageWords, rank: m.rank, rareNumbers: 2 } as StoryEvidence;
-  return rewriteScore(best) >= REWRITE_THRESHOLD;
+  return rewriteScore({ ...best, ...titleEvidence(page, m.article, ctx) }) >= REWRITE_THRESHOLD;
 }
 
 function score(page: PreparedPage, article: number, ctx: StoryContext, content?: RankedMatch): StoryScore {
@@ -483,7 +552,8 @@ export function scoreStories(page: PageFeatures, ctx: StoryContext): StoryScore[
   // Every content match counts for the ranks; only those that could be a copy or a rewrite, or
   // share much wording, are scored (the rest cost time and could only come out "related").
   const candidates = new Set<number>();
-  for (const m of content.values()) if (m.shared >= 2 || m.words >= 0.25 || mayBeRewrite(m)) candidates.add(m.article);
+  for (const m of content.values())
+    if (m.shared >= 2 || m.words >= 0.25 || mayBeRewrite(m, prepared, ctx)) candidates.add(m.article);
   const n = storyCount(ctx.table);
   const maxDf = candidateMaxDf(n);
   for (const e of prepared.entities) {

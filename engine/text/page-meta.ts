@@ -1,11 +1,16 @@
-// What a news page says about itself: whether it is an article, its publication date and its
-// canonical URL. Reads <head> metadata only (JSON-LD, Open Graph, <time>); never writes.
+// What a news page says about itself: whether it is an article, its headline, its publication date
+// and its canonical URL. Reads metadata (JSON-LD, Open Graph, <time>) and the first <h1>; never writes.
 
 const ARTICLE_TYPES =
   /^(?:News|Reportage|Analysis|Opinion|Background|Review)?Article$|^(?:BlogPosting|LiveBlogPosting)$/;
 
+/** A headline is a line: a longer "title" is cut here (hostile pages put anything in <title>). */
+const MAX_TITLE_CHARS = 500;
+
 export interface PageMeta {
   isArticle: boolean;
+  /** The headline: JSON-LD's, og:title, the article's <h1>, or <title>, whichever comes first; null when none. */
+  title: string | null;
   published: string | null;
   canonical: string | null;
 }
@@ -47,5 +52,19 @@ export function readPageMeta(doc: Document, minArticleChars = 600): PageMeta {
     doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ??
     null;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  return { isArticle, published: published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published : null, canonical };
+  const title =
+    [
+      items.map((i) => i.headline).find((h): h is string => typeof h === 'string'),
+      doc.querySelector('meta[property="og:title"]')?.getAttribute('content'),
+      (articleEl ?? doc).querySelector('h1')?.textContent,
+      doc.title,
+    ]
+      .map((t) => t?.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_CHARS))
+      .find((t) => t) ?? null;
+  return {
+    isArticle,
+    title,
+    published: published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published : null,
+    canonical,
+  };
 }

@@ -47,6 +47,7 @@ function fingerprint(c: Corpus, a: number): Omit<StoryFingerprint, 'shingles' | 
     dates: row(t.dateOffsets).map((k) => t.dateKeys[t.dates[k]]),
     numbers: row(t.numberOffsets).map((k) => t.numberKeys[t.numbers[k]]),
     terms: row(t.termOffsets).map((k) => [t.termHashes[k], t.weights[t.termWeights[k]]]),
+    title: row(t.titleOffsets).map((k) => t.titleWords[k]),
   };
 }
 

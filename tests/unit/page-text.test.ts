@@ -67,6 +67,23 @@ describe('readPageMeta', () => {
     document.body.innerHTML = `<article>${'نص طويل '.repeat(100)}</article>`;
     expect(readPageMeta(document).isArticle).toBe(true);
   });
+
+  it("reads the headline from JSON-LD, og:title, the article's <h1> or <title>, in that order", () => {
+    document.head.innerHTML =
+      '<title>الموقع | عنوان</title>' +
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"  قاديروف   يصل إلى جدة "}</script>' +
+      '<meta property="og:title" content="og headline">';
+    document.body.innerHTML = '<h1>site name</h1><article><h1>article headline</h1></article>';
+    expect(readPageMeta(document).title).toBe('قاديروف يصل إلى جدة');
+    document.head.querySelector('script')!.remove();
+    expect(readPageMeta(document).title).toBe('og headline');
+    document.head.querySelector('meta')!.remove();
+    expect(readPageMeta(document).title).toBe('article headline');
+    document.body.innerHTML = '<p>no heading</p>';
+    expect(readPageMeta(document).title).toBe('الموقع | عنوان');
+    document.title = 'x'.repeat(10_000); // a hostile page's title is cut, not carried whole
+    expect(readPageMeta(document).title).toHaveLength(500);
+  });
 });
 
 describe('chunks', () => {

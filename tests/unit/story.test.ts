@@ -127,15 +127,19 @@ describe('same story by content (word shingles)', () => {
   });
 
   it('takes a rewrite among many look-alikes for a formula, and a year for no figure', () => {
-    const e = (rank: number): StoryEvidence => ({
+    const e = (rank: number, headline = 1): StoryEvidence => ({
       ...storyEvidence(extractFeatures(wire, 'ar', [], '2015-07-21'), 0, ctx),
       words: 0.5,
       pageWords: 0.5,
       rareNumbers: 0,
       rank,
+      titleInPage: headline,
+      titles: headline,
     });
     expect(rewriteScore(e(0))).toBeGreaterThanOrEqual(REWRITE_THRESHOLD);
-    expect(rewriteScore(e(30))).toBeLessThan(REWRITE_THRESHOLD);
+    expect(rewriteScore(e(100))).toBeLessThan(REWRITE_THRESHOLD);
+    // The same wording under another headline: the formula's next instance, not this event.
+    expect(rewriteScore(e(0, 0.3))).toBeLessThan(REWRITE_THRESHOLD);
     const page = (figure: string) =>
       storyEvidence(extractFeatures(`${wire} ${figure}`, 'ar', [], '2015-07-21'), 0, ctx).rareNumbers;
     const withFigures = storyContext(
@@ -147,6 +151,31 @@ describe('same story by content (word shingles)', () => {
     expect(page('601')).toBe(0); // the article names no figure
     expect(rare('601')).toBe(1);
     expect(rare('2015')).toBe(0);
+  });
+
+  it("weighs the article's headline against the page's text and headline", () => {
+    const headline = 'وصول الرئيس الشيشاني قاديروف إلى جدة لأداء العمرة';
+    const titled = storyContext(
+      packStories([
+        extractFeatures(wire, 'ar', [], '2015-07-21', headline),
+        extractFeatures(other, 'ar', [], '2015-07-21'),
+      ]),
+      [],
+    );
+    const evidence = (text: string, title?: string) =>
+      storyEvidence(extractFeatures(text, 'ar', [], '2015-07-21', title), 0, titled);
+    // Every word of the headline is in the text; most are in the page's headline too.
+    const same = evidence(wire, 'قاديروف يصل إلى جدة لأداء العمرة');
+    expect(same.titleInPage).toBeGreaterThan(0.6);
+    expect(same.titles).toBeGreaterThan(0.6);
+    const otherHeadline = evidence(wire, 'رئيس وزراء باكستان يصل إلى المدينة المنورة');
+    expect(otherHeadline.titleInPage).toBe(same.titleInPage); // the same text
+    expect(otherHeadline.titles).toBeLessThan(0.3);
+    // No headline known: the text's share stands for both.
+    const untitled = evidence(wire);
+    expect(untitled.titles).toBe(untitled.titleInPage);
+    // An article without a headline testifies nothing.
+    expect(storyEvidence(extractFeatures(other, 'ar', [], '2015-07-21', headline), 1, titled).titles).toBe(0);
   });
 
   it('reads no article beyond the end of a damaged index', () => {

@@ -1,18 +1,18 @@
 // Per-pair evidence for fitting the same-story rules (tests/eval/real-story/pairs.json): builds the
-// corpus as real-story.test.ts does (the whole slice minus the pages), then prints, per pair, the
-// evidence the scorer sees for the page and its partner, as JSON Lines. The fit (fit.ts) reads only
-// the pairs whose page is dated 21–24 July; 25–31 July is held out.
+// corpus as real-story.test.ts does (the whole slice minus both sets' pages), then prints, per pair,
+// the evidence the scorer sees for the page and its partner, as JSON Lines. The fit (fit.ts) reads
+// them all; the fresh set (pairs-fresh.json) is never dumped: nobody tunes on it.
 // Run: npx tsx tests/eval/real-story/features.ts > pair-features.jsonl
 import { readFileSync } from 'node:fs';
 import { storyEvidence } from '../../../engine/story/story';
-import { idOf, realStoryCorpus } from './corpus';
+import { PAIR_SETS, idOf, realStoryCorpus } from './corpus';
 
 const pairs = (
-  JSON.parse(readFileSync('tests/eval/real-story/pairs.json', 'utf8')) as {
+  JSON.parse(readFileSync(PAIR_SETS.tuned, 'utf8')) as {
     pairs: { corpus: string; page: string; label: string }[];
   }
 ).pairs;
-const { corpus, ctx, byId, features } = await realStoryCorpus(new Set(pairs.map((p) => p.page)));
+const { corpus, ctx, byId, features } = await realStoryCorpus();
 for (const p of pairs) {
   const partner = corpus.articleNumber(idOf(byId.get(p.corpus)!));
   const evidence = storyEvidence(features(byId.get(p.page)!), partner, ctx);
