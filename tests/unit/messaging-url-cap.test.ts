@@ -33,7 +33,16 @@ const contentScript = (url: string) => ({ id: ID, url, tab: { id: 7, url }, fram
 const call = (type: string, data: unknown, sender: unknown) =>
   Promise.resolve().then(() => handlers.get(type)!({ data, sender }));
 const store = () => new NoteStore();
-const noFeatures = { lang: 'ar', entities: [], dates: [], numbers: [], terms: [], shingles: [], vocabulary: [] };
+const noFeatures = {
+  lang: 'ar',
+  entities: [],
+  dates: [],
+  numbers: [],
+  terms: [],
+  shingles: [],
+  vocabulary: [],
+  title: [],
+};
 const passage = (url: string) => ({
   kind: 'passage',
   body: 'ملاحظة',

@@ -2,8 +2,8 @@
 // candidates.ts prints, with no article of pairs.json and no article twice. It prints the drawn
 // pairs (corpus, page, found) for a human to read and label; it prints no containment, so the
 // reader labels without it. The earlier-dated member is the corpus (ties: by the seeded coin).
-// Run: npx tsx tests/eval/real-story/candidates.ts > /tmp/candidates.tsv
-//      npx tsx tests/eval/real-story/draw-fresh.ts /tmp/candidates.tsv > /tmp/drawn.tsv
+// Run: npx tsx tests/eval/real-story/candidates.ts > candidates.tsv
+//      npx tsx tests/eval/real-story/draw-fresh.ts candidates.tsv > drawn.tsv
 // Without an argument it runs candidates.ts itself (about a minute).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
