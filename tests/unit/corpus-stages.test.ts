@@ -52,15 +52,15 @@ const bodies = [
   'خبر بلا أسماء.',
   'لافروف مرة أخرى.',
 ];
-const files = encodeIndex(
-  compileCorpus({
-    catalog: { file: 'catalog.json', text: JSON.stringify(catalog) },
-    articles: bodies.map((body, i) => ({
-      file: `a${i}.txt`,
-      bytes: enc(`---\ndate: 2021-0${i + 1}-01\nsource: outlet ${i}\n---\nعنوان ${i}\n${body}`),
-    })),
-  }),
-);
+const compiled = compileCorpus({
+  catalog: { file: 'catalog.json', text: JSON.stringify(catalog) },
+  articles: bodies.map((body, i) => ({
+    file: `a${i}.txt`,
+    bytes: enc(`---\ndate: 2021-0${i + 1}-01\nsource: outlet ${i}\n---\nعنوان ${i}\n${body}`),
+  })),
+});
+const usual = encodeIndex(compiled);
+let files = usual;
 
 const ID = 'test-extension-id';
 const extensionPage = { id: ID, url: `chrome-extension://${ID}/reader.html` };
@@ -76,6 +76,7 @@ const call = <T>(type: string, data: unknown, sender: unknown = extensionPage) =
 let reads: string[];
 beforeEach(async () => {
   Object.assign(aliasBuild, { calls: 0, fail: false });
+  files = usual;
   reads = [];
   vi.stubGlobal('fetch', async (url: string) => {
     const name = url.split('/corpus/')[1];
@@ -134,6 +135,23 @@ describe('the corpus stages', () => {
     expect(aliasBuild.calls).toBe(2);
     // The opened index was kept: only the failed stage is made again.
     expect(reads.filter((f) => f === INDEX_FILE)).toHaveLength(1);
+  });
+
+  it('reads the first screen from the first shards of the article list, and each shard once', async () => {
+    files = encodeIndex(compiled, 10); // tiny shards: the list is split in several
+    const listShards = files.filter((f) => f.name.startsWith('articles-')).map((f) => f.name);
+    expect(listShards.length).toBeGreaterThan(2);
+    const first = await call<CorpusOverview>('getCorpusOverview', { limit: 1 });
+    expect(first.articles.map((a) => a.id)).toEqual(['a0']);
+    expect(reads.filter((f) => f.startsWith('articles-'))).toEqual([listShards[0]]);
+    const all = await call<CorpusOverview>('getCorpusOverview', {});
+    expect(all.articles.map((a) => a.id)).toEqual(bodies.map((_, i) => `a${i}`));
+    expect(reads.filter((f) => f.startsWith('articles-')).sort()).toEqual(listShards.sort());
+    // Once the whole list is built, a first screen is cut from it.
+    await expect(call<CorpusOverview>('getCorpusOverview', { limit: 2 })).resolves.toMatchObject({
+      articles: all.articles.slice(0, 2),
+    });
+    expect(reads.filter((f) => f.startsWith('articles-'))).toHaveLength(listShards.length);
   });
 
   it('refuses an overview request of the wrong shape', async () => {
