@@ -1,5 +1,6 @@
 // The corpus reader's first paint on a large corpus, in headless Chromium with a built extension:
 //   npm run corpus -- build --seeds DIR && HASHIYA_OUT_DIR=OUT npx wxt build   (OUT: any empty folder)
+//   (the build reads generated/corpus/: `npm run corpus -- build` puts the shipped corpus back after)
 //   npx tsx bench/reader-paint.ts OUT/chrome-mv3 [runs] [starts]
 // Time from navigation start to the frame that shows the first article title (the list is virtual,
 // components/reader/VirtualList.tsx), and how many elements the page then holds. Two figures:
