@@ -152,22 +152,19 @@ export function corpusOverview(corpus: Corpus, limit?: number): Promise<CorpusOv
 }
 
 async function firstArticles(corpus: Corpus, limit: number): Promise<CorpusOverview> {
-  const metas = await Promise.all(Array.from({ length: limit }, (_, a) => corpus.list.get(a)));
-  return {
-    articleCount: corpus.articleIds.length,
-    articles: metas.map(articleSummary(corpus)),
-    entities: overviewEntities(corpus),
-  };
+  return overviewOf(corpus, await Promise.all(Array.from({ length: limit }, (_, a) => corpus.list.get(a))));
 }
 
 async function buildOverview(corpus: Corpus): Promise<CorpusOverview> {
-  const metas = await corpus.list.all();
-  return {
-    articleCount: corpus.articleIds.length,
-    articles: metas.map(articleSummary(corpus)),
-    entities: overviewEntities(corpus),
-  };
+  return overviewOf(corpus, await corpus.list.all());
 }
+
+/** The overview of the corpus's first `metas.length` articles (all of them, or the first screen's). */
+const overviewOf = (corpus: Corpus, metas: ArticleMeta[]): CorpusOverview => ({
+  articleCount: corpus.articleIds.length,
+  articles: metas.map(articleSummary(corpus)),
+  entities: overviewEntities(corpus),
+});
 
 const articleSummary =
   (corpus: Corpus) =>
