@@ -4,10 +4,17 @@
 // at the same time), then the stored order, wire copies folded into one line with their sources.
 // An entity named in thousands of articles shows a few lines and the count of articles.
 import type { Corpus } from '../engine/index/corpus';
-import { CARD_LINES } from '../engine/index/index-format';
+import { CARD_LINES, type ArticleMeta } from '../engine/index/index-format';
 import type { CardLineText } from '../engine/index/shard-checks';
 import { wireKey } from '../engine/story/wire-copies';
-import type { ArticleView, CorpusMention, CorpusOverview, EntityCard, EntitySummary } from '../messaging/protocol';
+import type {
+  ArticleSummary,
+  ArticleView,
+  CorpusMention,
+  CorpusOverview,
+  EntityCard,
+  EntitySummary,
+} from '../messaging/protocol';
 
 const MAX_RELATED = 6;
 
@@ -127,42 +134,67 @@ export function prefetchCards(corpus: Corpus, entities: number[]): void {
 
 /**
  * The reader's index: every article (from the article list) and entity. Built once per opened
- * corpus: at 15,000 articles, inflating and parsing the list and grouping articles by entity is
- * most of the reader's first paint, and a reader is opened again and again.
+ * corpus: at 15,000 articles, inflating and parsing the list is most of the reader's first paint,
+ * and a reader is opened again and again. With `limit`, only the first articles (the reader's first
+ * screen): read from the same shards, which stay in memory for the whole list that follows.
  */
 const overviews = new WeakMap<Corpus, Promise<CorpusOverview>>();
 
-export function corpusOverview(corpus: Corpus): Promise<CorpusOverview> {
-  let overview = overviews.get(corpus);
-  if (!overview) {
-    overview = buildOverview(corpus);
-    overviews.set(corpus, overview);
-    overview.catch(() => overviews.get(corpus) === overview && overviews.delete(corpus));
-  }
+export function corpusOverview(corpus: Corpus, limit?: number): Promise<CorpusOverview> {
+  const full = overviews.get(corpus);
+  if (limit !== undefined && limit < corpus.articleIds.length)
+    return full ? full.then((o) => ({ ...o, articles: o.articles.slice(0, limit) })) : firstArticles(corpus, limit);
+  if (full) return full;
+  const overview = buildOverview(corpus);
+  overviews.set(corpus, overview);
+  overview.catch(() => overviews.get(corpus) === overview && overviews.delete(corpus));
   return overview;
 }
 
+async function firstArticles(corpus: Corpus, limit: number): Promise<CorpusOverview> {
+  return overviewOf(corpus, await Promise.all(Array.from({ length: limit }, (_, a) => corpus.list.get(a))));
+}
+
 async function buildOverview(corpus: Corpus): Promise<CorpusOverview> {
-  const articles = await corpus.list.all();
-  const articleIds: string[][] = corpus.entities.map(() => []);
-  const { entityOffsets, entities } = corpus.stories;
-  for (let a = 0; a < articles.length; a++)
-    for (let k = entityOffsets[a]; k < entityOffsets[a + 1]; k++) articleIds[entities[k]]?.push(corpus.articleIds[a]);
-  return {
-    articles: articles.map(([title, date, source], a) => ({
-      id: corpus.articleIds[a],
-      title,
-      lang: corpus.articleLang(a),
-      date,
-      source,
-    })),
-    entities: corpus.entities.map((ent, e) => ({
+  return overviewOf(corpus, await corpus.list.all());
+}
+
+/** The overview of the corpus's first `metas.length` articles (all of them, or the first screen's). */
+const overviewOf = (corpus: Corpus, metas: ArticleMeta[]): CorpusOverview => ({
+  articleCount: corpus.articleIds.length,
+  articles: metas.map(articleSummary(corpus)),
+  entities: overviewEntities(corpus),
+});
+
+const articleSummary =
+  (corpus: Corpus) =>
+  ([title, date, source]: ArticleMeta, a: number): ArticleSummary => ({
+    id: corpus.articleIds[a],
+    title,
+    lang: corpus.articleLang(a),
+    date,
+    source,
+  });
+
+/** Every entity with the articles that name it (from the story entity lists: no shard read). */
+const entityLists = new WeakMap<Corpus, CorpusOverview['entities']>();
+
+function overviewEntities(corpus: Corpus): CorpusOverview['entities'] {
+  let out = entityLists.get(corpus);
+  if (!out) {
+    const articles: number[][] = corpus.entities.map(() => []);
+    const { entityOffsets, entities } = corpus.stories;
+    for (let a = 0; a < corpus.articleIds.length; a++)
+      for (let k = entityOffsets[a]; k < entityOffsets[a + 1]; k++) articles[entities[k]]?.push(a);
+    out = corpus.entities.map((ent, e) => ({
       ...summary(corpus, e),
       gloss: ent.gloss,
-      articleIds: articleIds[e],
+      articles: articles[e],
       count: corpus.mentionCounts[e],
-    })),
-  };
+    }));
+    entityLists.set(corpus, out);
+  }
+  return out;
 }
 
 export async function articleView(corpus: Corpus, articleId: string): Promise<ArticleView> {

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging/protocol';
 import { scoreStories } from '../engine/story/story';
-import { loadCorpus } from './corpus';
+import { loadCorpus, openedCorpus } from './corpus';
 import { articleView, corpusOverview, entityCard, prefetchCards } from './cards';
 import { assertContentScriptFor, assertExtensionPage, assertFromExtension } from './senders';
 import { setStoryBadge } from './badge';
@@ -14,7 +14,7 @@ export function registerHandlers(): void {
   onMessage('hello', async ({ data, sender }) => {
     assertFromExtension(sender);
     parseRequest('hello', data);
-    const { corpus } = await loadCorpus();
+    const corpus = await openedCorpus();
     return {
       version: browser.runtime.getManifest().version,
       indexVersion: corpus.version,
@@ -32,7 +32,7 @@ export function registerHandlers(): void {
   onMessage('getEntityCard', async ({ data, sender }) => {
     assertFromExtension(sender);
     const req = parseRequest('getEntityCard', data);
-    return entityCard((await loadCorpus()).corpus, req.entityId, req.storyArticleId);
+    return entityCard(await openedCorpus(), req.entityId, req.storyArticleId);
   });
 
   onMessage('matchStory', async ({ data, sender }) => {
@@ -68,13 +68,17 @@ export function registerHandlers(): void {
     await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html${hash}` as '/reader.html') });
   });
 
-  onMessage('getCorpusOverview', async ({ sender }) => {
+  // The reader's list and cards need the opened index only: they never wait for the alias index
+  // and the story context (background/corpus.ts), which only a page's lookups and matches read.
+  onMessage('getCorpusOverview', async ({ data, sender }) => {
     assertExtensionPage(sender);
-    return corpusOverview((await loadCorpus()).corpus);
+    const { limit } = parseRequest('getCorpusOverview', data);
+    return corpusOverview(await openedCorpus(), limit);
   });
 
   onMessage('getArticle', async ({ data, sender }) => {
     assertExtensionPage(sender);
-    return articleView((await loadCorpus()).corpus, parseRequest('getArticle', data).articleId);
+    const { articleId } = parseRequest('getArticle', data);
+    return articleView(await openedCorpus(), articleId);
   });
 }

@@ -1,9 +1,10 @@
-// What the background holds before it answers anything: the opened index (engine/index/corpus.ts), the
-// alias index pages look their vocabulary up in, and the story context same-story matching scores
-// against. Free of extension APIs, so the benchmark measures exactly this path in a plain page.
+// What the background builds on the opened index (engine/index/corpus.ts) before it answers a page's
+// alias lookups and story matches: the alias index pages look their vocabulary up in, and the story
+// context same-story matching scores against. The reader and the cards read the opened index alone
+// (background/corpus.ts keeps the two stages apart). Free of extension APIs, so the benchmark
+// measures exactly this path in a plain page.
 import { createAliasIndex } from '../engine/match/alias-lookup';
-import { openCorpus, type Corpus } from '../engine/index/corpus';
-import type { ReadFile } from '../engine/index/index-format';
+import type { Corpus } from '../engine/index/corpus';
 import { storyContext, type StoryContext } from '../engine/story/story';
 
 export interface ReadyCorpus {
@@ -18,8 +19,4 @@ export function readyCorpus(corpus: Corpus): ReadyCorpus {
     aliases: createAliasIndex(corpus.gazetteer),
     stories: storyContext(corpus.stories, corpus.gazetteer.entityTypes),
   };
-}
-
-export async function openReadyCorpus(read: ReadFile): Promise<ReadyCorpus> {
-  return readyCorpus(await openCorpus(read));
 }

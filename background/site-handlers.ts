@@ -3,7 +3,7 @@
 // must never be able to widen where scripts run).
 import { onMessage, type EntitySummary } from '../messaging/protocol';
 import type { Corpus } from '../engine/index/corpus';
-import { loadCorpus } from './corpus';
+import { openedCorpus } from './corpus';
 import { assertExtensionPage, assertFromExtension } from './senders';
 import { disableSite, enableSite } from './sites';
 import { parseRequest } from './validate';
@@ -20,7 +20,7 @@ export function registerSiteHandlers(): void {
   onMessage('getEntities', async ({ data, sender }) => {
     assertFromExtension(sender);
     const { ids } = parseRequest('getEntities', data);
-    const map = entitySummaries((await loadCorpus()).corpus);
+    const map = entitySummaries(await openedCorpus());
     return ids.flatMap((id) => map.get(id) ?? []);
   });
 

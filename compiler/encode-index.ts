@@ -47,7 +47,7 @@ export function encodeIndex(c: CompiledCorpus, shardBytes = SHARD_BYTES): IndexF
   const list = shards(
     'articles',
     c.articles.map((a): ArticleMeta => [a.title, a.date, a.source, a.url]),
-    Infinity,
+    shardBytes * (TEXT_SHARD_BYTES / SHARD_BYTES),
   );
   const { langs, dateKeys, numberKeys, weights, ...stories } = packStories(c.stories);
   const tables: Record<TableName, Table> = {

@@ -3,8 +3,9 @@
 // without visiting any site. Routes: #article=<id>, #entity=<id>. Lists of articles are virtual
 // (components/reader/VirtualList.tsx): a corpus may hold 15,000 of them.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { sendMessage, type ArticleView, type CorpusOverview } from '../messaging/protocol';
+import { sendMessage, type ArticleSummary, type ArticleView, type CorpusOverview } from '../messaging/protocol';
 import { searchArticles, titleTerms } from './reader/article-search';
+import { useCorpusOverview } from './reader/overview';
 import { VirtualList } from './reader/VirtualList';
 import type { Settings } from '../settings/settings';
 import { t, tf, typeLabel, type UiLang } from '../i18n/strings';
@@ -15,7 +16,6 @@ import { attachMarks } from '../page/marks/reader-marks';
 import './reader.css';
 
 type Route = { article?: string; entity?: string };
-type ArticleSummary = CorpusOverview['articles'][number];
 
 function readRoute(): Route {
   const params = new URLSearchParams(location.hash.slice(1));
@@ -23,13 +23,11 @@ function readRoute(): Route {
 }
 
 export function ReaderPage() {
-  const [overview, setOverview] = useState<CorpusOverview | null>(null);
+  const { overview, error } = useCorpusOverview();
   const [route, setRoute] = useState<Route>(readRoute);
   const { settings, lang } = useSettings();
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    sendMessage('getCorpusOverview').then(setOverview, (e: Error) => setError(e.message));
     const onHash = () => setRoute(readRoute());
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
@@ -78,16 +76,19 @@ function ArticleRow({ a, lang, current }: { a: ArticleSummary; lang: UiLang; cur
   );
 }
 
+/** A row whose article is not here yet: the first answer holds only the first screen's (reader/overview.ts). */
+const PendingRow = () => <span aria-busy="true">…</span>;
+
 /** Every article, virtualized, with an Arabic-aware search over titles and sources. */
 function ArticleList({ overview, lang, current }: { overview: CorpusOverview; lang: UiLang; current?: string }) {
   const [query, setQuery] = useState('');
-  // Terms are computed on the first search, not at first paint.
+  // Terms are computed on the first search, not at first paint (and again when the whole list arrives).
   const terms = useMemo(() => (query.trim() ? titleTerms(overview.articles) : null), [overview, !query.trim()]);
-  const shown = useMemo(
-    () => (terms ? searchArticles(terms, query) : overview.articles.map((_, i) => i)),
-    [terms, query, overview],
-  );
-  const at = current ? shown.findIndex((i) => overview.articles[i].id === current) : -1;
+  // Without a query, row i is article i: no list of 15,000 positions.
+  const shown = useMemo(() => (terms ? searchArticles(terms, query) : null), [terms, query]);
+  const article = current ? overview.articles.findIndex((a) => a.id === current) : -1;
+  const at = shown && article >= 0 ? shown.indexOf(article) : article;
+  const count = shown ? shown.length : overview.articleCount;
   return (
     <section class="article-list">
       <input
@@ -100,15 +101,18 @@ function ArticleList({ overview, lang, current }: { overview: CorpusOverview; la
         onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
       />
       <p class="article-count" aria-live="polite">
-        {tf(lang, 'articleCount', { n: new Intl.NumberFormat(lang).format(shown.length) })}
+        {tf(lang, 'articleCount', { n: new Intl.NumberFormat(lang).format(count) })}
       </p>
       <VirtualList
-        count={shown.length}
+        count={count}
         rowHeight={ROW}
         height="45vh"
         label={t(lang, 'corpusReader')}
         scrollTo={at}
-        row={(i) => <ArticleRow a={overview.articles[shown[i]]} lang={lang} current={current} />}
+        row={(i) => {
+          const a = overview.articles[shown ? shown[i] : i];
+          return a ? <ArticleRow a={a} lang={lang} current={current} /> : <PendingRow />;
+        }}
       />
     </section>
   );
@@ -177,7 +181,6 @@ function EntityIndex({ overview, lang, selected }: { overview: CorpusOverview; l
 
 function EntityDetail({ overview, id, lang }: { overview: CorpusOverview; id: string; lang: UiLang }) {
   const entity = overview.entities.find((e) => e.id === id);
-  const byId = useMemo(() => new Map(overview.articles.map((a) => [a.id, a])), [overview]);
   if (!entity) return <p role="alert">{id}</p>;
   const other: UiLang = lang === 'ar' ? 'en' : 'ar';
   return (
@@ -190,14 +193,13 @@ function EntityDetail({ overview, id, lang }: { overview: CorpusOverview; id: st
       </p>
       <h3>{t(lang, 'inCorpus')}</h3>
       <VirtualList
-        count={entity.articleIds.length}
+        count={entity.articles.length}
         rowHeight={ROW}
         height="70vh"
         label={t(lang, 'inCorpus')}
         row={(i) => {
-          const a = entity.articleIds[i];
-          const article = byId.get(a);
-          return article ? <ArticleRow a={article} lang={lang} /> : a;
+          const article = overview.articles[entity.articles[i]];
+          return article ? <ArticleRow a={article} lang={lang} /> : <PendingRow />;
         }}
       />
     </section>

@@ -75,11 +75,20 @@ export interface PageSummary {
 /** An article as the reader shows it: the index's record, as stored. */
 export type ArticleView = ArticleRecord;
 
+/** An article in the reader's list: without text or url (getArticle has them). */
+export type ArticleSummary = Omit<ArticleView, 'text' | 'url'>;
+
 export interface CorpusOverview {
-  /** Without text or url (getArticle has them): at 15,000 articles the message is what the reader waits for. */
-  articles: Omit<ArticleView, 'text' | 'url'>[];
-  /** Every entity with the articles that mention it. */
-  entities: (EntitySummary & { gloss: Record<string, string>; articleIds: string[]; count: number })[];
+  /** How many articles the corpus holds. */
+  articleCount: number;
+  /**
+   * The articles in corpus order: all of them, or the first `limit` when the request set one. At
+   * 15,000 articles the whole list is a 2 MB message, so the reader's first screen asks for its own
+   * rows first and for the rest after it painted.
+   */
+  articles: ArticleSummary[];
+  /** Every entity with the articles that mention it, as positions in the corpus order (indexes into a whole `articles`). */
+  entities: (EntitySummary & { gloss: Record<string, string>; articles: number[]; count: number })[];
 }
 
 /**
@@ -104,7 +113,7 @@ export interface ProtocolMap {
   getEntities(data: Request<'getEntities'>): EntitySummary[];
 
   // Extension pages → background.
-  getCorpusOverview(): CorpusOverview;
+  getCorpusOverview(data: Request<'getCorpusOverview'>): CorpusOverview;
   getArticle(data: Request<'getArticle'>): ArticleView;
   /** Runs Hashiya on a site outside the news list: the popup has already obtained the optional host
    *  permission (a user gesture); the background registers the content script. False when not granted. */

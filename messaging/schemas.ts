@@ -84,6 +84,10 @@ export const REQUESTS = {
   matchStory: v.object({ url: Url, features: PageFeatures }),
   openReader: v.object({ articleId: v.optional(Id), entityId: v.optional(Id) }),
   getEntities: v.object({ ids: v.pipe(v.array(Id), v.maxLength(MAX_ENTITY_IDS)) }),
+  // The reader asks for the first screen's articles first (`limit`), then for all of them.
+  getCorpusOverview: v.object({
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50_000))),
+  }),
   getArticle: v.object({ articleId: Id }),
   enableSite: v.object({ origin: Origin }),
   disableSite: v.object({ host: Host }),

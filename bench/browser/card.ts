@@ -129,7 +129,7 @@ export interface LoadResult {
   ms: number;
 }
 
-/** What background/ready-corpus.ts openReadyCorpus does, timed in parts, median of reps. */
+/** What background/corpus.ts's two stages do (open the index, then readyCorpus), timed in parts, median of reps. */
 export async function loadIndex(base: string, reps: number): Promise<LoadResult> {
   const read: number[] = [];
   const parse: number[] = [];

@@ -1,3 +1,4 @@
+import './first-request';
 import { render } from 'preact';
 import { ReaderPage } from '../../components/ReaderPage';
 import '../../components/theme.css';

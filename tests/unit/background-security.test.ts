@@ -22,7 +22,10 @@ vi.mock('../../messaging/protocol', () => ({
   MAX_ENTITY_IDS: 5000,
 }));
 const ready = openCompiled(compileCorpus(readSeeds())).then(readyCorpus);
-vi.mock('../../background/corpus', () => ({ loadCorpus: () => ready }));
+vi.mock('../../background/corpus', () => ({
+  loadCorpus: () => ready,
+  openedCorpus: () => ready.then((r) => r.corpus),
+}));
 
 const ID = 'test-extension-id';
 const PAGE = 'https://news.example/2021/zarif-lavrov';
@@ -41,7 +44,7 @@ const PRIVILEGED: [string, unknown][] = [
   ['notesHealth', undefined],
   ['notesPage', { limit: 10 }],
   ['notesFacets', undefined],
-  ['getCorpusOverview', undefined],
+  ['getCorpusOverview', {}],
   ['getArticle', { articleId: '000_170d4d68c2385a85' }],
   ['enableSite', { origin: 'https://example.org' }],
   ['disableSite', { host: 'example.org' }],

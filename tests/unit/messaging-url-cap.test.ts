@@ -22,7 +22,10 @@ vi.mock('../../messaging/protocol', () => ({
   sendMessage: vi.fn(async () => undefined),
 }));
 const ready = openCompiled(compileCorpus(readSeeds())).then(readyCorpus);
-vi.mock('../../background/corpus', () => ({ loadCorpus: () => ready }));
+vi.mock('../../background/corpus', () => ({
+  loadCorpus: () => ready,
+  openedCorpus: () => ready.then((r) => r.corpus),
+}));
 
 const ID = 'test-extension-id';
 const pageOf = (length: number) => {

@@ -17,13 +17,11 @@ vi.mock('../../messaging/protocol', async (importOriginal) => ({
   },
 }));
 vi.mock('../../background/corpus', () => ({
-  loadCorpus: async () => ({
-    corpus: {
-      entities: [
-        { id: 'person/sergey-lavrov', type: 'person', names: { ar: 'سيرغي لافروف', en: 'Sergey Lavrov' }, gloss: {} },
-        { id: 'place/moscow', type: 'place', names: { ar: 'موسكو', en: 'Moscow' }, gloss: {} },
-      ],
-    },
+  openedCorpus: async () => ({
+    entities: [
+      { id: 'person/sergey-lavrov', type: 'person', names: { ar: 'سيرغي لافروف', en: 'Sergey Lavrov' }, gloss: {} },
+      { id: 'place/moscow', type: 'place', names: { ar: 'موسكو', en: 'Moscow' }, gloss: {} },
+    ],
   }),
 }));
 
