@@ -31,7 +31,7 @@ function summary(corpus: Corpus, e: number): EntitySummary {
 
 /** Whether the article's story fingerprint lists the entity: only then is its text shard worth reading. */
 function mentions(corpus: Corpus, article: number, e: number): boolean {
-  const { entityOffsets, entities } = corpus.stories;
+  const { entityOffsets, entities } = corpus.articleEntities;
   for (let k = entityOffsets[article]; k < entityOffsets[article + 1]; k++) if (entities[k] === e) return true;
   return false;
 }
@@ -56,7 +56,7 @@ export function articleCount(corpus: Corpus, e: number): number {
   let counts = articleCounts.get(corpus);
   if (!counts) {
     counts = new Uint32Array(corpus.entities.length);
-    const { entities } = corpus.stories;
+    const { entities } = corpus.articleEntities;
     for (let k = 0; k < entities.length; k++) if (entities[k] < counts.length) counts[entities[k]]++;
     articleCounts.set(corpus, counts);
   }
@@ -183,7 +183,7 @@ function overviewEntities(corpus: Corpus): CorpusOverview['entities'] {
   let out = entityLists.get(corpus);
   if (!out) {
     const articles: number[][] = corpus.entities.map(() => []);
-    const { entityOffsets, entities } = corpus.stories;
+    const { entityOffsets, entities } = corpus.articleEntities;
     for (let a = 0; a < corpus.articleIds.length; a++)
       for (let k = entityOffsets[a]; k < entityOffsets[a + 1]; k++) articles[entities[k]]?.push(a);
     out = corpus.entities.map((ent, e) => ({

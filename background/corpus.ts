@@ -1,41 +1,58 @@
 import { browser } from 'wxt/browser';
 import { fetchFiles, openCorpus, type Corpus } from '../engine/index/corpus';
 import { INDEX_DIR } from '../engine/index/index-format';
-import { readyCorpus, type ReadyCorpus } from './ready-corpus';
+import type { StoryContext } from '../engine/story/story';
+import { aliasIndexOf, storyContextOf, type AliasIndex } from './ready-corpus';
 
 // The compiled index ships as files inside the extension (/corpus/); the background reads index.bin
 // once per lifetime (a service worker may be restarted at any time, so it is read lazily, not at
 // install) and text shards when a card or the reader needs them. A damaged or foreign index is
 // refused with the loader's CorpusIndexError, and the next request tries again.
 //
-// Two stages, each made once and shared: the opened index, which the reader's list, its articles,
-// cards and counts read, and on top of it the ready corpus (background/ready-corpus.ts), which a
-// page's alias lookups and story matches need. Each request waits for its own stage only: the
-// reader's first open after the background starts does not wait for structures it never reads, and
-// a page's first lookup waits for exactly what it did before (the open, then the structures).
+// Three stages, each made once and shared: the opened index (index.bin), which the reader's list,
+// its articles, cards and counts read; on top of it the alias index a page's lookups need; and the
+// story context a page's story match needs, whose tables are the story file (read then, not at
+// start). Each request waits for its own stage only: the reader's first open after the background
+// starts does not wait for structures it never reads, and a page's first lookup does not wait for
+// the story file.
 let opening: Promise<Corpus> | null = null;
-let readying: Promise<ReadyCorpus> | null = null;
+let aliases: Promise<AliasIndex> | null = null;
+let stories: Promise<StoryContext> | null = null;
 
 const extensionFiles = fetchFiles((name) => browser.runtime.getURL(`/${INDEX_DIR}/${name}` as '/'));
 
 /** The opened index (engine/index/corpus.ts), without the alias index or the story context. */
 export function openedCorpus(): Promise<Corpus> {
-  if (!opening) {
-    const p = (opening = timed('hashiya:corpus-open', () => openCorpus(extensionFiles)));
-    p.catch(() => opening === p && (opening = null));
-  }
-  return opening;
+  return (opening ??= once(
+    () => timed('hashiya:corpus-open', () => openCorpus(extensionFiles)),
+    () => (opening = null),
+  ));
 }
 
-/** The opened index with the alias index and the story context built on it. */
-export function loadCorpus(): Promise<ReadyCorpus> {
-  if (!readying) {
-    const p = (readying = openedCorpus().then((corpus) =>
-      timed('hashiya:corpus-ready', async () => readyCorpus(corpus)),
-    ));
-    p.catch(() => readying === p && (readying = null));
-  }
-  return readying;
+/** The alias index pages' lookups are answered from. */
+export function loadAliases(): Promise<AliasIndex> {
+  return (aliases ??= once(
+    () => openedCorpus().then((corpus) => timed('hashiya:aliases', async () => aliasIndexOf(corpus))),
+    () => (aliases = null),
+  ));
+}
+
+/** The story context pages' story matches are scored against, and the corpus it was made from. */
+export function loadStories(): Promise<{ corpus: Corpus; stories: StoryContext }> {
+  return openedCorpus().then(async (corpus) => ({
+    corpus,
+    stories: await (stories ??= once(
+      () => timed('hashiya:stories', () => storyContextOf(corpus)),
+      () => (stories = null),
+    )),
+  }));
+}
+
+/** Starts a stage; when it fails, `forget` clears it so the next request tries again. */
+function once<T>(start: () => Promise<T>, forget: () => void): Promise<T> {
+  const p = start();
+  p.catch(forget);
+  return p;
 }
 
 /** Each stage's duration as a user-timing measure, once per lifetime: bench/reader-paint.ts reads them from the worker. */

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging/protocol';
 import { scoreStories } from '../engine/story/story';
-import { loadCorpus, openedCorpus } from './corpus';
+import { loadAliases, loadStories, openedCorpus } from './corpus';
 import { articleView, corpusOverview, entityCard, prefetchCards } from './cards';
 import { assertContentScriptFor, assertExtensionPage, assertFromExtension } from './senders';
 import { setStoryBadge } from './badge';
@@ -26,7 +26,7 @@ export function registerHandlers(): void {
   onMessage('lookupAliases', async ({ data, sender }) => {
     assertFromExtension(sender);
     const { keys, crowded } = parseRequest('lookupAliases', data);
-    return (await loadCorpus()).aliases.lookup(keys, crowded);
+    return (await loadAliases()).lookup(keys, crowded);
   });
 
   onMessage('getEntityCard', async ({ data, sender }) => {
@@ -38,7 +38,7 @@ export function registerHandlers(): void {
   onMessage('matchStory', async ({ data, sender }) => {
     const req = parseRequest('matchStory', data);
     assertContentScriptFor(sender, req.url);
-    const { corpus, stories } = await loadCorpus();
+    const { corpus, stories } = await loadStories();
     prefetchCards(corpus, req.features.entities);
     const best = scoreStories(req.features, stories)[0];
     // The title is in the article's text shard: read only for the one article shown.

@@ -12,7 +12,7 @@ import type { CardResult, LoadResult } from './browser/card';
 
 type Compiled = { files: Parameters<typeof serveIndex>[1] } & Omit<
   CorpusFigures,
-  'readMs' | 'parseMs' | 'structureMs' | 'loadMs'
+  'readMs' | 'parseMs' | 'structureMs' | 'loadMs' | 'storyMs'
 >;
 
 /** Serves a compiled index under `path` and times its load in the page. */
@@ -27,6 +27,7 @@ async function loadCorpus(path: string, c: Compiled) {
     parseMs: load.parseMs,
     structureMs: load.structureMs,
     loadMs: load.ms,
+    storyMs: load.storyMs,
   };
   return { row, load, unserve };
 }
@@ -45,7 +46,7 @@ export async function corpusRows(
     log(
       `corpus ${n}: compile ${c.compileMs.toFixed(0)} ms, index.bin ${(c.indexBytes / 1e6).toFixed(2)} MB + ` +
         `${c.shards} shards ${(c.shardBytes / 1e6).toFixed(2)} MB, load ${load.ms.toFixed(1)} ms ` +
-        `(read ${load.readMs.toFixed(1)}, parse ${load.parseMs.toFixed(1)}, structure ${load.structureMs.toFixed(1)}) (${elapsed(t)})`,
+        `(read ${load.readMs.toFixed(1)}, parse ${load.parseMs.toFixed(1)}, structure ${load.structureMs.toFixed(1)}), story file + context ${load.storyMs.toFixed(1)} ms (${elapsed(t)})`,
     );
     if (n === CONFIG.corpus[CONFIG.corpus.length - 1]) {
       await open('/blank.html');
@@ -67,7 +68,7 @@ export async function corpusRows(
       log(
         `corpus ${real.label}: compile ${real.compileMs.toFixed(0)} ms, index.bin ${(real.indexBytes / 1e6).toFixed(2)} MB + ` +
           `${real.shards} shards ${(real.shardBytes / 1e6).toFixed(2)} MB (${(real.shardJsonBytes / 1e6).toFixed(2)} MB before gzip), ` +
-          `load ${load.ms.toFixed(1)} ms (${elapsed(t)})`,
+          `load ${load.ms.toFixed(1)} ms, story file + context ${load.storyMs.toFixed(1)} ms (${elapsed(t)})`,
       );
       unserve();
     }

@@ -17,6 +17,8 @@ export interface CorpusScaleResult {
   /** index.bin, read at start. */
   indexBytes: number;
   indexGzipBytes: number;
+  /** The story file (gzipped), read on a page's first story match. */
+  storyBytes: number;
   /** The shards (card lines, texts, the article list), read on demand. */
   shards: number;
   shardBytes: number;
@@ -104,13 +106,14 @@ export function corpusScale(
   );
   const files = encodeIndex(index);
   const compileMs = performance.now() - t0;
-  const [bin, ...shards] = files;
+  const [bin, story, ...shards] = files;
   return {
     articles: count,
     textBytes,
     compileMs,
     indexBytes: bin.bytes.length,
     indexGzipBytes: gzipSync(bin.bytes).length,
+    storyBytes: story.bytes.length,
     shards: shards.length,
     shardBytes: shards.reduce((n, f) => n + f.bytes.length, 0),
     mentions: index.mentionCounts.reduce((n, c) => n + c, 0),

@@ -7,7 +7,7 @@
 // - the first open after the background starts: a new browser (new profile) per sample, reader.html
 //   opened as soon as the service worker runs, so the open waits for the background to read its
 //   index (`starts` samples, 3 by default); with the background's own stage times, which it records
-//   as user timing (background/corpus.ts): opening index.bin, then the alias index and story context
+//   as user timing (background/corpus.ts): opening index.bin, then the alias index
 //   (built when the reader's article asks for its marks, after the first paint);
 // - later opens: reader.html opened anew in the same browser (`runs` samples, 5 by default).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -76,7 +76,7 @@ async function open(ctx: BrowserContext, origin: string, beforeClose?: () => Pro
   return figures;
 }
 
-/** The background's stage times (ms), waiting a little for the second stage; absent in builds without them. */
+/** The background's stage times (ms), waiting a little for the alias index; absent in builds without them. */
 async function stages(worker: Worker): Promise<Record<string, number>> {
   for (let tries = 0; ; tries++) {
     const found = await worker.evaluate(() =>
@@ -87,7 +87,7 @@ async function stages(worker: Worker): Promise<Record<string, number>> {
           .map((m) => [m.name.slice('hashiya:'.length), m.duration]),
       ),
     );
-    if (found['corpus-ready'] !== undefined || tries === 20) return found;
+    if (found['aliases'] !== undefined || tries === 20) return found;
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -106,10 +106,10 @@ let last = null as Open | null;
 for (let s = 0; s < starts; s++)
   await withBrowser(async (ctx, worker, origin) => {
     const first = await open(ctx, origin, async () => {
-      // Read while the page is open: its article's marks make the background build the second stage.
+      // Read while the page is open: its article's marks make the background build the alias index.
       const times = await stages(worker);
       if (times['corpus-open'] !== undefined) loads.push(times['corpus-open']);
-      if (times['corpus-ready'] !== undefined) readies.push(times['corpus-ready']);
+      if (times['aliases'] !== undefined) readies.push(times['aliases']);
     });
     firsts.push(first.paint);
     // Later opens: in the first browser only (the background holds its corpus by then).
@@ -118,6 +118,6 @@ for (let s = 0; s < starts; s++)
 console.log(
   `reader, first open after the background started: ${stat(firsts)} over ${starts} browser starts ` +
     `(${firsts.map((x) => x.toFixed(0)).join(', ')}); background: index.bin opened in ` +
-    `${loads.length ? stat(loads) : 'n/a'}, alias index and story context ${readies.length ? stat(readies) : 'n/a'}`,
+    `${loads.length ? stat(loads) : 'n/a'}, alias index ${readies.length ? stat(readies) : 'n/a'}`,
 );
 console.log(`reader, later opens: ${stat(opens)} over ${runs} runs; ${last?.articles}; ${last?.elements} elements`);

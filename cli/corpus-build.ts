@@ -4,7 +4,7 @@
 //            shipped seeds/catalog.json), --out DIR writes elsewhere
 //   stats    summarize the compiled index
 //   suggest  list names in the articles that look like entities but are not in the catalog
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileCorpus, type CompiledCorpus } from '../compiler/compile';
 import { encodeIndex } from '../compiler/encode-index';
@@ -12,7 +12,7 @@ import { GENERATED_INDEX_DIR, SEEDS_DIR, diskReader, readSeeds, writeIndexFiles 
 import { corpusStats, kib } from '../compiler/stats';
 import { suggestNames } from '../compiler/suggest';
 import { openCorpus } from '../engine/index/corpus';
-import { INDEX_FILE } from '../engine/index/index-format';
+import { INDEX_FILE, STORY_FILE } from '../engine/index/index-format';
 import { createMatcher } from '../engine/match/matcher';
 
 export const BUILD_USAGE = 'npm run corpus -- build [--seeds DIR] [--out DIR]';
@@ -60,13 +60,14 @@ export function runBuild(args: string[] = []): void {
   const files = encodeIndex(compiled);
   writeIndexFiles(out, files);
   rmSync('generated/corpus-index.json', { force: true }); // a version 1 index, if an old build left one
-  const [index, ...shards] = files;
+  const [index, story, ...shards] = files;
   const kinds = ['text', 'cards', 'articles'].map(
     (k) => `${shards.filter((f) => f.name.startsWith(`${k}-`)).length} ${k}`,
   );
   console.log(
     `corpus: ${compiled.articles.length} articles, ${compiled.entities.length} entities → ${out}/ ` +
-      `(${INDEX_FILE} ${kib(index.bytes.length)}; shards ${kinds.join(', ')}: ${kib(shards.reduce((n, f) => n + f.bytes.length, 0))})`,
+      `(${INDEX_FILE} ${kib(index.bytes.length)}; story file ${kib(story.bytes.length)}; ` +
+      `shards ${kinds.join(', ')}: ${kib(shards.reduce((n, f) => n + f.bytes.length, 0))})`,
   );
 }
 
@@ -78,6 +79,9 @@ export async function runStats(): Promise<void> {
   console.log(
     corpusStats(corpus, {
       index: size(INDEX_FILE),
+      story: readdirSync(GENERATED_INDEX_DIR)
+        .filter((f) => STORY_FILE.test(f))
+        .reduce((n, f) => n + size(f), 0),
       shards: [corpus.list, corpus.cards, corpus.texts].flatMap((s) => s.files()).reduce((n, f) => n + size(f), 0),
     }),
   );

@@ -1,12 +1,14 @@
-// CompiledCorpus → the index files (engine/index/index-format.ts): index.bin, the article list, card
-// shards, text shards (gzipped JSON).
+// CompiledCorpus → the index files (engine/index/index-format.ts): index.bin, the story file (gzipped
+// tables), the article list, card shards, text shards (gzipped JSON).
 // Deterministic: the bytes depend on the compiled corpus only.
 import { createHash } from 'node:crypto';
 import { constants, gzipSync } from 'node:zlib';
-import { packIndex, packUints } from '../engine/index/index-container';
+import { packIndex, packStoryTables, packUints } from '../engine/index/index-container';
 import {
   INDEX_FILE,
   INDEX_VERSION,
+  STORY_TABLES,
+  storyFileName,
   SHARD_BYTES,
   shardFileName,
   type ArticleMeta,
@@ -16,8 +18,8 @@ import {
   type StoredArticle,
   type ShardKind,
   type StoredCardLine,
+  type StoryTableName,
   type Table,
-  type TableName,
 } from '../engine/index/index-format';
 import { packStories } from '../engine/story/story-table';
 import type { CompiledCorpus } from './compile';
@@ -50,8 +52,22 @@ export function encodeIndex(c: CompiledCorpus, shardBytes = SHARD_BYTES): IndexF
     shardBytes * (TEXT_SHARD_BYTES / SHARD_BYTES),
   );
   const { langs, dateKeys, numberKeys, weights, ...stories } = packStories(c.stories);
-  const tables: Record<TableName, Table> = {
-    ...stories,
+  const storyTables = Object.fromEntries(STORY_TABLES.map((name) => [name, stories[name]])) as Record<
+    StoryTableName,
+    Table
+  >;
+  const storyBytes = packStoryTables(
+    { version: INDEX_VERSION, articles: c.articles.length, dateKeys, numbers: numberKeys, weights },
+    storyTables,
+  );
+  const storyFile = {
+    name: storyFileName(createHash('sha256').update(storyBytes).digest('hex').slice(0, 8)),
+    bytes: gzipShard(storyBytes),
+  };
+  const tables = {
+    articleLang: stories.articleLang,
+    entityOffsets: stories.entityOffsets,
+    entities: stories.entities,
     mentionCounts: packUints(c.mentionCounts, 'mention counts'),
     cooccurrence: packUints(c.cooccurrence.flat(), 'co-occurrence'),
   };
@@ -62,9 +78,7 @@ export function encodeIndex(c: CompiledCorpus, shardBytes = SHARD_BYTES): IndexF
       gazetteer: c.gazetteer,
       articleIds: c.articles.map((a) => a.id),
       langs,
-      dateKeys,
-      numbers: numberKeys,
-      weights,
+      storyFile: storyFile.name,
       textShards: texts.map((s) => [s.name, s.first]),
       cardShards: cards.map((s) => [s.name, s.first]),
       articleShards: list.map((s) => [s.name, s.first]),
@@ -73,6 +87,7 @@ export function encodeIndex(c: CompiledCorpus, shardBytes = SHARD_BYTES): IndexF
   );
   return [
     { name: INDEX_FILE, bytes: index },
+    storyFile,
     ...[...list, ...cards, ...texts].map(({ name, bytes }) => ({ name, bytes })),
   ];
 }

@@ -3,7 +3,7 @@ import type { Corpus } from '../engine/index/corpus';
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 /** A maintainer's summary of the compiled index: sizes, coverage, the busiest entities. */
-export function corpusStats(corpus: Corpus, bytes: { index: number; shards: number }): string {
+export function corpusStats(corpus: Corpus, bytes: { index: number; story: number; shards: number }): string {
   const lines: string[] = [];
   const count = <T>(items: T[]) => {
     const by = new Map<T, number>();
@@ -12,7 +12,9 @@ export function corpusStats(corpus: Corpus, bytes: { index: number; shards: numb
   };
   const { texts, cards, list } = corpus;
   const shards = `${texts.files().length} text, ${cards.files().length} cards, ${list.files().length} articles`;
-  lines.push(`index version ${corpus.version}: index.bin ${kib(bytes.index)}; shards ${shards}: ${kib(bytes.shards)}`);
+  lines.push(
+    `index version ${corpus.version}: index.bin ${kib(bytes.index)}; story file ${kib(bytes.story)}; shards ${shards}: ${kib(bytes.shards)}`,
+  );
   lines.push(
     `articles: ${corpus.articleIds.length} (${count(corpus.articleIds.map((_, a) => corpus.articleLang(a)))})`,
   );

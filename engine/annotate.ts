@@ -5,7 +5,7 @@ import type { Corpus } from './index/corpus';
 import { detectLang } from './text/lang';
 import { createMatcher } from './match/matcher';
 import { recognizeText } from './match/recognize-text';
-import { extractFeatures, scoreStories, storyContext } from './story/story';
+import { extractFeatures, scoreStories, storyContext, type StoryContext } from './story/story';
 import type { EntityType } from './types';
 
 export interface AnnotatedMention {
@@ -34,7 +34,7 @@ const MAX_STORIES = 10;
 
 export function createAnnotator(corpus: Corpus) {
   const matcher = createMatcher(corpus.gazetteer);
-  const ctx = storyContext(corpus.stories, corpus.gazetteer.entityTypes);
+  let ctx: Promise<StoryContext> | null = null; // the story file is read for the first text only
   return async (text: string, published?: string | null, title?: string | null): Promise<Annotation> => {
     const found = recognizeText(matcher, text, published ?? null);
     const features = extractFeatures(
@@ -45,7 +45,10 @@ export function createAnnotator(corpus: Corpus) {
       title ?? undefined,
     );
     const stories = await Promise.all(
-      scoreStories(features, ctx)
+      scoreStories(
+        features,
+        await (ctx ??= corpus.stories().then((t) => storyContext(t, corpus.gazetteer.entityTypes))),
+      )
         .slice(0, MAX_STORIES)
         .map(async (s) => {
           const article = await corpus.article(s.article);

@@ -79,11 +79,13 @@ export interface CorpusFigures extends Omit<CorpusScaleResult, 'files'> {
   /** A real-slice row (bench/real-corpus.ts): its label, shards before gzip, peak memory. */
   label?: string;
   shardJsonBytes?: number;
+  storyRawBytes?: number;
   peakRssBytes?: number;
   readMs: number;
   parseMs: number;
   structureMs: number;
   loadMs: number;
+  storyMs: number;
 }
 
 export interface QualityFigures {

@@ -1,13 +1,18 @@
 import type { EntityType, Gazetteer } from '../types';
 
 // The compiled corpus index: what `npm run corpus -- build` writes to generated/corpus/ and the
-// extension ships as /corpus/. Design note (version 3):
-// - Four kinds of files, split by when they are needed:
-//   · `index.bin`, read once per background lifetime: everything a lookup or a story match needs
-//     (entities, gazetteer, story fingerprints), and counts. Nothing of the texts. 3 MB at 10,000
-//     articles, two thirds of it the fingerprints' 48 term hashes per article — before the content
-//     indexes of same story (below), which about double it: 18 MB at 30,000 articles, 9 MB of it
-//     theirs (bench/story.ts).
+// extension ships as /corpus/. Design note (version 4):
+// - Five kinds of files, split by when they are needed:
+//   · `index.bin`, read once per background lifetime: entities, gazetteer, article ids, each
+//     article's entities, and counts — what a lookup, a card and the reader need. Nothing of the
+//     texts, nothing of same story. 0.7 MB at 15,000 real articles.
+//   · the story file (`stories-<hash>.bin.gz`, version 4): the same-story tables — fingerprints
+//     (48 term hashes per article, dates, figures, headline words) and the content indexes of
+//     story-content.ts — read on a page's first story match. They were 10.6 of index.bin's 11.4 MB
+//     at 15,000 real articles, and fetching them made every background start (the reader's first
+//     open, a page's first lookup) wait 115–185 ms for tables only a story match reads. Gzipped:
+//     sorted hashes and article numbers shrink by a third (11.3 → 7.4 MB at 15,000 articles);
+//     inflating costs the first match tens of milliseconds, once per background lifetime.
 //   · card shards (`cards-NNNN-<hash>.json.gz`, consecutive entities, ~SHARD_BYTES each): per entity
 //     its card lines with the sentence already cut and the article's title and date, so a hover
 //     card reads one small file (a read costs ~5 ms in the benchmark whatever its size, so one
@@ -26,6 +31,9 @@ import type { EntityType, Gazetteer } from '../types';
 //   were 5/6 of the installed size (15,000 real articles: 69 MB → 27 MB in all). The browser
 //   inflates them with DecompressionStream('gzip'), ~1 ms per 64 KB shard; index.bin stays
 //   uncompressed so its tables are still viewed in place. The shard's hash is of its JSON.
+// - The story file is a second container of the same layout (magic "HSYS", its own JSON head:
+//   article count, date keys, figures, term weights), gzipped whole; inflated, its tables are
+//   viewed in place as index.bin's are.
 // - index.bin = 16-byte header (engine/index/index-container.ts) + a JSON head (entities, gazetteer,
 //   article ids, small string and weight tables, the shard lists) + typed arrays. Numbers as
 //   JSON cost a parse per number and a JS array each; typed arrays are zero-copy views. Measured
@@ -38,12 +46,11 @@ import type { EntityType, Gazetteer } from '../types';
 //   corpus order otherwise, and cut to the shortest prefix that fills a card whatever the page's
 //   story is (that story's own lines come from its text shard and are skipped in the list).
 // - Story fingerprints are columns (CSR: per-article offsets into one values array) so matching
-//   scans typed arrays instead of building 10,000 objects at load; term weights index the head's
+//   scans typed arrays instead of building 10,000 objects at load; term weights index the story head's
 //   distinct weights, and each article's vector length is stored, computed as the scorer did.
 // - Same story by content: an inverted index of word-shingle samples (engine/story/story-content.ts),
 //   one of distinctive words, and per-article weight sums (stored: the background opens the index
-//   at every start, and deriving them cost 20 ms at 15,000 articles): ten more tables. A reader of the layout before them ignores them (tables are found by name);
-//   this reader refuses an index without them ("table shingleKeys is missing"), so no version bump.
+//   at every start, and deriving them cost 20 ms at 15,000 articles): ten more tables.
 // - Versioned: INDEX_VERSION changes whenever a reader of an older shape would misread it; the
 //   background refuses an index of another version, and a truncated or malformed file with a
 //   CorpusIndexError naming the problem, instead of guessing.
@@ -54,6 +61,9 @@ export const INDEX_VERSION = 4;
 /** The folder of index files, in generated/ and in the extension. */
 export const INDEX_DIR = 'corpus';
 export const INDEX_FILE = 'index.bin';
+/** The story file's name: its hash is of its tables, so an index never names another build's. */
+export const storyFileName = (hash: string) => `stories-${hash}.bin.gz`;
+export const STORY_FILE = /^stories-[0-9a-f]{8}\.bin\.gz$/;
 /**
  * Target size of a text or card shard: reading 4 KB or 64 KB costs the same (the read's latency),
  * and parsing 64 KB takes ~0.4 ms.
@@ -153,18 +163,26 @@ export type Uints = Uint8Array | Uint16Array | Uint32Array;
 export type Table = Uints | Float64Array;
 
 /** index.bin's typed arrays, in file order. "…Offsets" tables have one entry per row plus one. */
-export const TABLES = [
-  // Story fingerprints, per article (engine/story/story-table.ts).
+export const INDEX_TABLES = [
   'articleLang', // index into head.langs
+  // Each article's entities (engine/story/story-table.ts): cards, related entities, the reader.
   'entityOffsets',
   'entities', // sorted entity numbers
+  // Per entity.
+  'mentionCounts',
+  // [entity a, entity b, number of articles where both appear], a < b.
+  'cooccurrence',
+] as const;
+
+/** The story file's typed arrays, in file order (engine/story/story-table.ts). */
+export const STORY_TABLES = [
   'dateOffsets',
-  'dates', // indexes into head.dateKeys
+  'dates', // indexes into the story head's dateKeys
   'numberOffsets',
-  'numbers', // indexes into head.numbers
+  'numbers', // indexes into the story head's numbers
   'termOffsets',
   'termHashes',
-  'termWeights', // indexes into head.weights
+  'termWeights', // indexes into the story head's weights
   'termNorms', // f64: each article's term vector length
   'titleOffsets',
   'titleWords', // hashes of each article's title words, ascending
@@ -180,18 +198,19 @@ export const TABLES = [
   'wordArticles',
   'shingleTotals', // f64: per article, its samples' rarity weights summed
   'wordTotals', // f64: per article, its distinctive words' weights summed
-  // Per entity.
-  'mentionCounts',
-  // [entity a, entity b, number of articles where both appear], a < b.
-  'cooccurrence',
 ] as const;
+
+export const TABLES = [...INDEX_TABLES, ...STORY_TABLES] as const;
 export type TableName = (typeof TABLES)[number];
+export type IndexTableName = (typeof INDEX_TABLES)[number];
+export type StoryTableName = (typeof STORY_TABLES)[number];
 
 export type ShardRef = [file: string, first: number];
 
 /** Every file of an index: what the extension ships. */
-export const indexFiles = (head: Pick<IndexHead, 'textShards' | 'cardShards' | 'articleShards'>) => [
+export const indexFiles = (head: Pick<IndexHead, 'textShards' | 'cardShards' | 'articleShards' | 'storyFile'>) => [
   INDEX_FILE,
+  head.storyFile,
   ...[...head.articleShards, ...head.cardShards, ...head.textShards].map(([file]) => file),
 ];
 
@@ -202,15 +221,25 @@ export interface IndexHead {
   gazetteer: Gazetteer;
   articleIds: string[];
   langs: string[];
-  dateKeys: string[];
-  numbers: string[];
-  /** Distinct term weights. */
-  weights: number[];
+  /** The story file's name (storyFileName). */
+  storyFile: string;
   /** Text shards in article order: file name and the number of its first article. */
   textShards: ShardRef[];
   /** Card shards in entity order: file name and the number of its first entity. */
   cardShards: ShardRef[];
-  /** The article list: one file. */
+  /** The article list in shards, in article order. */
   articleShards: ShardRef[];
-  tables: Record<TableName, TableRef>;
+  tables: Record<IndexTableName, TableRef>;
+}
+
+/** The JSON head of the story file. */
+export interface StoryHead {
+  version: typeof INDEX_VERSION;
+  /** Articles it describes: index.bin's articleIds.length. */
+  articles: number;
+  dateKeys: string[];
+  numbers: string[];
+  /** Distinct term weights. */
+  weights: number[];
+  tables: Record<StoryTableName, TableRef>;
 }

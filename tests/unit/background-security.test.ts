@@ -4,10 +4,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { compileCorpus } from '../../compiler/compile';
-import { openCompiled } from '../../compiler/memory-index';
-import { readyCorpus } from '../../background/ready-corpus';
-import { readSeeds } from '../../compiler/seeds';
 import { NoteStore } from '../../notes/store';
 
 type Handler = (msg: { data: unknown; sender: unknown }) => unknown;
@@ -21,11 +17,7 @@ vi.mock('../../messaging/protocol', () => ({
   sendMessage: vi.fn(async () => undefined),
   MAX_ENTITY_IDS: 5000,
 }));
-const ready = openCompiled(compileCorpus(readSeeds())).then(readyCorpus);
-vi.mock('../../background/corpus', () => ({
-  loadCorpus: () => ready,
-  openedCorpus: () => ready.then((r) => r.corpus),
-}));
+vi.mock('../../background/corpus', async () => (await import('./helpers/background-corpus')).seedStages());
 
 const ID = 'test-extension-id';
 const PAGE = 'https://news.example/2021/zarif-lavrov';

@@ -11,8 +11,15 @@ import { memoryReader } from '../../compiler/memory-index';
 import { diskReader, readSeeds, writeIndexFiles } from '../../compiler/seeds';
 import { entityCard, prefetchCards } from '../../background/cards';
 import { openCorpus, type Corpus } from '../../engine/index/corpus';
-import { packIndex, unpackIndex } from '../../engine/index/index-container';
-import { CorpusIndexError, INDEX_FILE, INDEX_VERSION, type ReadFile } from '../../engine/index/index-format';
+import { packIndex, packStoryTables, unpackIndex, unpackStoryTables } from '../../engine/index/index-container';
+import {
+  CorpusIndexError,
+  INDEX_FILE,
+  INDEX_VERSION,
+  STORY_FILE,
+  type ReadFile,
+  type StoryHead,
+} from '../../engine/index/index-format';
 import { gunzip } from '../../engine/index/shard-bytes';
 import { packShingles } from '../../engine/story/story-content';
 import type { StoryFingerprint } from '../../engine/story/story';
@@ -37,8 +44,8 @@ const withIndex = (bytes: Uint8Array) =>
   memoryReader([...files.filter((f) => f.name !== INDEX_FILE), { name: INDEX_FILE, bytes }]);
 
 /** An article's fingerprint as the index stores it: all but the page-side shingles and vocabulary. */
-function fingerprint(c: Corpus, a: number): Omit<StoryFingerprint, 'shingles' | 'vocabulary'> {
-  const t = c.stories;
+async function fingerprint(c: Corpus, a: number): Promise<Omit<StoryFingerprint, 'shingles' | 'vocabulary'>> {
+  const t = await c.stories();
   const row = (offsets: ArrayLike<number>) =>
     Array.from({ length: offsets[a + 1] - offsets[a] }, (_, i) => offsets[a] + i);
   return {
@@ -75,14 +82,15 @@ async function expectSame(corpus: Corpus, c: CompiledCorpus) {
     const { lang, ...record } = c.articles[a];
     expect(corpus.articleLang(a)).toBe(lang);
     expect(await corpus.article(a)).toEqual({ ...record, lines: c.articleLines[a] });
-    expect(fingerprint(corpus, a)).toEqual({ ...c.stories[a], shingles: undefined, vocabulary: undefined });
+    expect(await fingerprint(corpus, a)).toEqual({ ...c.stories[a], shingles: undefined, vocabulary: undefined });
   }
   const shingles = packShingles(
     c.stories.map((f) => f.shingles),
     c.stories.map((f) => f.vocabulary),
   );
+  const stories = await corpus.stories();
   for (const k of Object.keys(shingles) as (keyof typeof shingles)[])
-    expect([...corpus.stories[k]], k).toEqual([...shingles[k]]);
+    expect([...stories[k]], k).toEqual([...shingles[k]]);
 }
 
 describe('corpus index files', () => {
@@ -182,31 +190,72 @@ describe('corpus index files', () => {
     await expect(repacked({ articleLang: tables.articleLang.subarray(1) })).rejects.toThrow(
       /table articleLang has \d+ entries, expected \d+/,
     );
-    await expect(repacked({ termNorms: new Uint32Array(tables.termNorms.length) })).rejects.toThrow(
-      /table termNorms has the wrong type/,
+
+    // The story file is checked the same way, when it is first read.
+    const storyFile = files.find((f) => STORY_FILE.test(f.name))!;
+    const story = unpackStoryTables(await gunzip(storyFile.bytes), storyFile.name);
+    const { tables: _storyRefs, ...storyHead } = story.head;
+    const storyRefused = async (changed: Partial<typeof story.tables>, headChanges: Partial<StoryHead> = {}) => {
+      const bytes = gzipShard(packStoryTables({ ...storyHead, ...headChanges }, { ...story.tables, ...changed }));
+      const corpus = await openCorpus(
+        memoryReader([...files.filter((f) => f !== storyFile), { name: storyFile.name, bytes }]),
+      );
+      return corpus.stories();
+    };
+    const tables2 = story.tables;
+    await expect(storyRefused({ termNorms: new Uint32Array(tables2.termNorms.length) })).rejects.toThrow(
+      `corpus index ${storyFile.name}: table termNorms has the wrong type`,
+    );
+    await expect(storyRefused({}, { articles: storyHead.articles + 1 })).rejects.toThrow(
+      /describes \d+ articles, index.bin \d+/,
     );
     // The shingle index (same story by content) is checked the same way.
-    await expect(repacked({ shingleArticles: tables.shingleArticles.subarray(1) })).rejects.toThrow(
+    await expect(storyRefused({ shingleArticles: tables2.shingleArticles.subarray(1) })).rejects.toThrow(
       /table shingleOffsets does not cover shingleArticles/,
     );
-    await expect(repacked({ shingleKeys: new Uint16Array(tables.shingleKeys.length) })).rejects.toThrow(
+    await expect(storyRefused({ shingleKeys: new Uint16Array(tables2.shingleKeys.length) })).rejects.toThrow(
       /table shingleKeys has the wrong type/,
     );
-    await expect(repacked({ shingleCounts: tables.shingleCounts.subarray(1) })).rejects.toThrow(
+    await expect(storyRefused({ shingleCounts: tables2.shingleCounts.subarray(1) })).rejects.toThrow(
       /table shingleCounts has \d+ entries, expected \d+/,
     );
-    await expect(repacked({ wordArticles: tables.wordArticles.subarray(1) })).rejects.toThrow(
+    await expect(storyRefused({ wordArticles: tables2.wordArticles.subarray(1) })).rejects.toThrow(
       /table wordOffsets does not cover wordArticles/,
     );
-    await expect(repacked({ wordTotals: new Uint8Array(tables.wordTotals.length) })).rejects.toThrow(
+    await expect(storyRefused({ wordTotals: new Uint8Array(tables2.wordTotals.length) })).rejects.toThrow(
       /table wordTotals has the wrong type/,
+    );
+    await expect(storyRefused({ titleWords: tables2.titleWords.subarray(1) })).rejects.toThrow(
+      /table titleOffsets does not cover titleWords/,
     );
 
     await expect(openCorpus(memoryReader([]))).rejects.toThrow(/corpus file index.bin cannot be read: no file/);
   });
 
+  it('read the story file on the first story request only, once, and again after a damaged read', async () => {
+    const storyFile = files.find((f) => STORY_FILE.test(f.name))!;
+    let bytes: Uint8Array = storyFile.bytes.slice(0, storyFile.bytes.length - 9);
+    const reads: string[] = [];
+    const inner = memoryReader(files);
+    const corpus = await openCorpus(async (name) => {
+      reads.push(name);
+      return name === storyFile.name ? bytes : inner(name);
+    });
+    expect(reads).toEqual([INDEX_FILE]);
+    const damaged = corpus.stories();
+    await expect(damaged).rejects.toBeInstanceOf(CorpusIndexError);
+    await expect(damaged).rejects.toThrow(
+      `corpus file ${storyFile.name}: not a complete gzip file, truncated or damaged`,
+    );
+    bytes = storyFile.bytes;
+    const [a, b] = await Promise.all([corpus.stories(), corpus.stories()]);
+    expect(a).toBe(b);
+    expect(a.termHashes.length).toBeGreaterThan(0);
+    expect(reads).toEqual([INDEX_FILE, storyFile.name, storyFile.name]);
+  });
+
   it('ship shards gzipped, and refuse one whose bytes were changed or that is not gzip at all', async () => {
-    const shards = files.filter((f) => f.name !== INDEX_FILE);
+    const shards = files.filter((f) => f.name !== INDEX_FILE && !STORY_FILE.test(f.name));
     expect(shards.length).toBeGreaterThan(0);
     for (const f of shards) {
       expect(f.name).toMatch(/\.json\.gz$/);
@@ -267,16 +316,17 @@ describe('the background', () => {
       return { ok: !!body, status: body ? 200 : 404, arrayBuffer: async () => body!.slice().buffer };
     });
     vi.stubGlobal('fetch', fetch);
-    const { loadCorpus } = await import('../../background/corpus');
-    await expect(loadCorpus()).rejects.toThrow(
+    const { loadStories } = await import('../../background/corpus');
+    await expect(loadStories()).rejects.toThrow(
       `corpus index ${INDEX_FILE}: truncated: 100 of ${indexBytes.length} bytes`,
     );
     bytes = indexBytes;
-    const { corpus } = await loadCorpus();
+    const { corpus } = await loadStories();
     expect(corpus.articleIds).toEqual(compiled.articles.map((a) => a.id));
     expect(fetch.mock.calls.map(([url]) => url)).toEqual([
       expect.stringMatching(/^chrome-extension:\/\/[^/]+\/corpus\/index\.bin$/),
       expect.stringMatching(/\/corpus\/index\.bin$/),
+      expect.stringMatching(/\/corpus\/stories-[0-9a-f]{8}\.bin\.gz$/),
     ]);
   });
 });

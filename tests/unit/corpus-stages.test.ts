@@ -4,7 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileCorpus } from '../../compiler/compile';
 import { encodeIndex } from '../../compiler/encode-index';
-import { INDEX_FILE } from '../../engine/index/index-format';
+import { INDEX_FILE, STORY_FILE } from '../../engine/index/index-format';
+import { extractFeatures } from '../../engine/story/story';
 import type { CorpusOverview } from '../../messaging/protocol';
 
 type Handler = (msg: { data: unknown; sender: unknown }) => unknown;
@@ -121,6 +122,23 @@ describe('the corpus stages', () => {
     // index.bin and the article list read once, whatever asked for them and in whatever order.
     expect(reads.filter((f) => f === INDEX_FILE)).toHaveLength(1);
     expect(reads.filter((f) => f.startsWith('articles-'))).toHaveLength(1);
+  });
+
+  it('reads the story file on the first story match only, and once', async () => {
+    await call('getCorpusOverview', {});
+    await call('getEntityCard', { entityId: 'person/sergey-lavrov' }, contentScript);
+    await call('lookupAliases', { keys: ['لافروف'] }, contentScript);
+    expect(reads.filter((f) => STORY_FILE.test(f))).toEqual([]);
+    const features = extractFeatures(bodies[0], 'ar', [], '2021-01-01', 'عنوان 0');
+    const match = { url: contentScript.url, features };
+    const [a, b] = await Promise.all([
+      call('matchStory', match, contentScript),
+      call('matchStory', match, contentScript),
+    ]);
+    expect(a).toMatchObject({ articleId: 'a0' });
+    expect(b).toEqual(a);
+    expect(reads.filter((f) => STORY_FILE.test(f))).toHaveLength(1);
+    expect(reads.filter((f) => f === INDEX_FILE)).toHaveLength(1);
   });
 
   it('answers the overview while the alias index fails to build, and builds it again on the next lookup', async () => {

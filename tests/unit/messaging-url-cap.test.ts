@@ -3,10 +3,6 @@
 // address over the cap is refused with an error that says so, and nothing is written.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { compileCorpus } from '../../compiler/compile';
-import { openCompiled } from '../../compiler/memory-index';
-import { readyCorpus } from '../../background/ready-corpus';
-import { readSeeds } from '../../compiler/seeds';
 import { NoteStore } from '../../notes/store';
 import { LIMITS } from '../../notes/model';
 import { MAX_URL_CHARS } from '../../messaging/schemas';
@@ -21,11 +17,7 @@ vi.mock('../../messaging/protocol', () => ({
   },
   sendMessage: vi.fn(async () => undefined),
 }));
-const ready = openCompiled(compileCorpus(readSeeds())).then(readyCorpus);
-vi.mock('../../background/corpus', () => ({
-  loadCorpus: () => ready,
-  openedCorpus: () => ready.then((r) => r.corpus),
-}));
+vi.mock('../../background/corpus', async () => (await import('./helpers/background-corpus')).seedStages());
 
 const ID = 'test-extension-id';
 const pageOf = (length: number) => {

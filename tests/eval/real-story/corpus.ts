@@ -58,7 +58,7 @@ export async function realStoryCorpus(pages: ReadonlySet<string> = allPages()): 
       ),
     }));
   const corpus = await openCompiled(compileCorpus({ catalog: readSeeds().catalog, articles }));
-  const ctx = storyContext(corpus.stories, corpus.gazetteer.entityTypes);
+  const ctx = storyContext(await corpus.stories(), corpus.gazetteer.entityTypes);
   const matcher = createMatcher(corpus.gazetteer);
   const features = (r: NewsRecord) => {
     const text = recordText(r);
