@@ -13,6 +13,7 @@
 //   node maps to the mentions that touch it.
 import { collectText, rangeFor, walkText, type PageText, type SkipFn } from '../../engine/text/dom-text';
 import { pageEvidence, prepareText, type PreparedText } from '../../engine/match/matcher';
+import { warmNormalizer } from '../../engine/text/normalize';
 import type { EntityType, Mention } from '../../engine/types';
 import type { Recognizer } from './recognizer';
 import type { MarkStyle } from '../../settings/settings';
@@ -114,6 +115,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     await primed;
     opts.onStep?.('primed');
     await yieldToPage(); // the walk may have used its whole slice; what follows starts a new one
+    if (stopped) return;
+    // The normalizer's tables, built once per page (several milliseconds, cold): slices of their own.
+    if (await drive(warmNormalizer())) await yieldToPage();
     if (stopped) return;
     const chunks = chunkText(page.text);
     const order = orderFrom(chunks.length, visibleChunk(page, chunks, doc));
