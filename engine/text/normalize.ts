@@ -162,6 +162,8 @@ function getTables(): Tables {
 export function* warmNormalizer(): Generator<void, boolean, void> {
   if (tables) return false;
   while (!buildStep()) yield;
+  // The tokenizer's word test: its Unicode-class regex is compiled on first use.
+  for (const c of [0x61, 0x627, 0x30, 0x20]) isWordUnit(c);
   return true;
 }
 
@@ -197,11 +199,16 @@ function decode(units: Uint16Array, length: number): string {
   return parts.join('');
 }
 
-export function normalize(text: string): Normalized {
+// The units are written here (grown when expansions need more): only a decoded copy outlives a call.
+let scratch = new Uint16Array(0x1000);
+
+/** The normalized units of `text` (in `scratch`, valid until the next call) and their offset map. */
+function normalizeUnits(text: string): { out: Uint16Array; map: Int32Array; length: number; changed: boolean } {
   const { kind, repl, expansion } = getTables();
   const n = text.length;
   let cap = n + 16;
-  let out = new Uint16Array(cap);
+  if (scratch.length < cap) scratch = new Uint16Array(cap);
+  let out = scratch;
   let map = new Int32Array(cap + 1);
   let j = 0;
   let changed = false;
@@ -224,7 +231,7 @@ export function normalize(text: string): Normalized {
         cap = Math.max(cap * 2, j + e.length + 16);
         const o2 = new Uint16Array(cap);
         o2.set(out.subarray(0, j));
-        out = o2;
+        out = scratch = o2;
         const m2 = new Int32Array(cap + 1);
         m2.set(map.subarray(0, j));
         map = m2;
@@ -237,7 +244,12 @@ export function normalize(text: string): Normalized {
     }
   }
   map[j] = n;
-  return { text: changed ? decode(out, j) : text, map: map.subarray(0, j + 1) };
+  return { out, map, length: j, changed };
+}
+
+export function normalize(text: string): Normalized {
+  const { out, map, length, changed } = normalizeUnits(text);
+  return { text: changed ? decode(out, length) : text, map: map.subarray(0, length + 1) };
 }
 
 /** Key for catalog strings: normalized, whitespace runs collapsed to one space, trimmed. */
@@ -300,109 +312,60 @@ export interface NormalizedTokens extends Normalized {
   ids: Int32Array;
 }
 
-// Reused between calls: only its decoded copy outlives a call.
-let scratch = new Uint16Array(0x1000);
-
 /**
- * normalize, tokenize and the tokens' hashes in a single pass over the units, the page's hot path
- * (it runs over every character of a page). The same results as the separate functions, which
- * stay for catalog strings; tests/unit/normalize.test.ts holds them equal.
+ * normalize, tokenize and the tokens' hashes, the tokens read off the normalized units before they
+ * become a string: the page's path (it runs over every character of a page). The same results as
+ * the separate functions, which stay for catalog strings; tests/unit/normalize.test.ts holds them
+ * equal. Two small loops, not one fused one: a large function is optimized later (V8 compiles it
+ * for longer), and a page's first hundred thousand characters ran unoptimized.
  */
 export function normalizeTokens(text: string): NormalizedTokens {
-  const { kind, repl, expansion } = getTables();
+  const { out, map, length, changed } = normalizeUnits(text);
+  const tokens = tokenizeUnits(out, length);
+  return { text: changed ? decode(out, length) : text, map: map.subarray(0, length + 1), ...tokens };
+}
+
+/** tokenize over units[0, n), with each token's suffixHash and tokenHash. */
+function tokenizeUnits(units: Uint16Array, n: number) {
   const word = WORD;
-  const n = text.length;
-  let cap = n + 16;
-  if (scratch.length < cap) scratch = new Uint16Array(cap);
-  let out = scratch;
-  let map = new Int32Array(cap + 1);
-  let tcap = (n >> 3) + 16;
-  let starts = new Int32Array(tcap);
-  let ends = new Int32Array(tcap);
-  let hashes = new Uint16Array(tcap);
-  let ids = new Int32Array(tcap);
+  let cap = (n >> 2) + 16;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let hashes = new Uint16Array(cap);
+  let ids = new Int32Array(cap);
   let count = 0;
-  let j = 0;
-  let changed = false;
-  let start = -1; // start of the token being read, -1 between tokens
-  let id = 0;
-  for (let i = 0; i <= n; i++) {
-    // One unit of output (or none) per input unit, but for expansions, handled below; i === n ends the last token.
-    let u = -1;
-    if (i < n) {
-      const c = text.charCodeAt(i);
-      const k = kind[c];
-      if (k === KEEP) u = c;
-      else if (k === REPLACE) {
-        u = repl[c];
-        changed = true;
-      } else if (k === DELETE) {
-        changed = true;
-        continue;
-      } else {
-        const e = expansion.get(c)!;
-        changed = true;
-        if (j + e.length + 1 > cap) {
-          cap = Math.max(cap * 2, j + e.length + 16);
-          const o2 = new Uint16Array(cap);
-          o2.set(out.subarray(0, j));
-          out = scratch = o2;
-          const m2 = new Int32Array(cap + 1);
-          m2.set(map.subarray(0, j));
-          map = m2;
-        }
-        for (let x = 0; x < e.length; x++) {
-          const v = e.charCodeAt(x);
-          let w = word[v];
-          if (w === 0) w = computeWord(v) ? 1 : 2;
-          if (w === 1) {
-            if (start < 0) {
-              start = j;
-              id = 0x811c9dc5;
-            }
-            id = Math.imul(id ^ v, 0x01000193);
-          } else if (start >= 0) {
-            if (count === tcap) ({ tcap, starts, ends, hashes, ids } = grow(tcap, starts, ends, hashes, ids));
-            starts[count] = start;
-            ends[count] = j;
-            hashes[count] = suffixHashOf(out, start, j);
-            ids[count++] = id;
-            start = -1;
-          }
-          out[j] = v;
-          map[j++] = i;
-        }
-        continue;
-      }
+  let i = 0;
+  while (i < n) {
+    let u = units[i];
+    let w = word[u];
+    if (w === 0) w = computeWord(u) ? 1 : 2;
+    if (w !== 1) {
+      i++;
+      continue;
     }
-    let w = 2;
-    if (u >= 0) {
+    const start = i;
+    let id = 0x811c9dc5; // TOKEN_HASH_SEED, then tokenHashStep per unit (engine/text/token-hash.ts)
+    for (;;) {
+      id = Math.imul(id ^ u, 0x01000193);
+      if (++i >= n) break;
+      u = units[i];
       w = word[u];
       if (w === 0) w = computeWord(u) ? 1 : 2;
+      if (w !== 1) break;
     }
-    if (w === 1) {
-      if (start < 0) {
-        start = j;
-        id = 0x811c9dc5;
-      }
-      id = Math.imul(id ^ u, 0x01000193);
-    } else if (start >= 0) {
-      if (count === tcap) ({ tcap, starts, ends, hashes, ids } = grow(tcap, starts, ends, hashes, ids));
-      starts[count] = start;
-      ends[count] = j;
-      hashes[count] = suffixHashOf(out, start, j);
-      ids[count++] = id;
-      start = -1;
+    if (count === cap) {
+      cap *= 2;
+      starts = grown(starts, new Int32Array(cap));
+      ends = grown(ends, new Int32Array(cap));
+      hashes = grown(hashes, new Uint16Array(cap));
+      ids = grown(ids, new Int32Array(cap));
     }
-    if (u >= 0) {
-      out[j] = u;
-      map[j++] = i;
-    }
+    starts[count] = start;
+    ends[count] = i;
+    hashes[count] = suffixHashOf(units, start, i);
+    ids[count++] = id;
   }
-  map[j] = n;
   return {
-    text: changed ? decode(out, j) : text,
-    map: map.subarray(0, j + 1),
     starts: starts.subarray(0, count),
     ends: ends.subarray(0, count),
     count,
@@ -411,15 +374,7 @@ export function normalizeTokens(text: string): NormalizedTokens {
   };
 }
 
-function grow(tcap: number, starts: Int32Array, ends: Int32Array, hashes: Uint16Array, ids: Int32Array) {
-  const next = tcap * 2;
-  const s2 = new Int32Array(next);
-  s2.set(starts);
-  const e2 = new Int32Array(next);
-  e2.set(ends);
-  const h2 = new Uint16Array(next);
-  h2.set(hashes);
-  const i2 = new Int32Array(next);
-  i2.set(ids);
-  return { tcap: next, starts: s2, ends: e2, hashes: h2, ids: i2 };
+function grown<T extends Int32Array | Uint16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

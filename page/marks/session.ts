@@ -152,6 +152,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     opts.onStep?.('learned');
     if (stopped) return;
     match(first);
+    // The answer's merging and the visible part's marks were this slice's work: the rest starts a new one.
+    await yieldToPage();
+    if (stopped) return;
     const fresh: string[] = [];
     await runSliced(
       rest,
@@ -163,7 +166,10 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       () => stopped,
     );
     await opts.recognizer.learn(fresh);
+    await yieldToPage(); // merging the answer (a new matcher) was this slice's work
+    if (stopped) return;
     await runSliced(rest, match, SLICE_MS, () => stopped);
+    await yieldToPage(); // the last chunks may have filled the slice: what settles the page starts a new one
     if (stopped) return;
     // Ambiguous names that a later slice gave evidence for: in place of their fallback, if any.
     const gone = new Set<PageMention>();
