@@ -162,8 +162,10 @@ function getTables(): Tables {
 export function* warmNormalizer(): Generator<void, boolean, void> {
   if (tables) return false;
   while (!buildStep()) yield;
-  // The tokenizer's word test: its Unicode-class regex is compiled on first use.
+  // The tokenizer's word test (its Unicode-class regex is compiled on first use) and the decoder.
   for (const c of [0x61, 0x627, 0x30, 0x20]) isWordUnit(c);
+  yield;
+  decode(Uint16Array.of(0x627, 0x20), 2);
   return true;
 }
 
