@@ -29,6 +29,8 @@ export const pairKey = (first: string, second: string) => `${first} ${second}`;
 
 interface TokenInfo {
   token: string;
+  /** tokenHash of `token`. */
+  id: number;
   stems: string[];
   /** Stems that are crowded, as of `generation` of the crowded set. */
   crowded: string[];
@@ -36,12 +38,16 @@ interface TokenInfo {
 }
 
 /**
- * The distinct tokens of a page's texts, found by hash so that a token seen before costs no new
- * string: a page repeats its vocabulary, and slicing every occurrence was the largest cost of
- * collecting keys.
+ * The distinct tokens of a page's texts, found by their hash (computed with the tokens, see
+ * PreparedText.ids) so that a token seen before costs no new string: a page repeats its vocabulary
+ * (1 MB of Arabic: 87,000 tokens, 600 distinct), and slicing every occurrence was the largest cost
+ * of collecting keys. The table is open-addressed in a typed array: no Map of numbers, whose keys
+ * beyond 2^30 are boxed.
  */
 export class PageVocabulary {
-  private buckets = new Map<number, TokenInfo[]>();
+  /** Slot → index + 1 in `infos` (0: empty); linear probing, at most half full. */
+  private slots = new Int32Array(1024);
+  private infos: TokenInfo[] = [];
   private crowdedWords = new Set<string>();
   private generation = 0;
   private asked = new Set<string>();
@@ -66,12 +72,14 @@ export class PageVocabulary {
       this.asked.add(key);
       fresh.push(key);
     };
-    const { norm, starts, ends, count, hashes } = p;
+    const { norm, starts, ends, count, hashes, ids } = p;
     const filter = this.filter;
+    const pairs = this.crowdedWords.size > 0;
     for (let i = 0; i < count; i++) {
-      if (filter && !(filter[hashes[i] >> 3] & (1 << (hashes[i] & 7)))) continue;
-      const info = this.info(norm, starts[i], ends[i], ask);
-      if (!this.crowdedWords.size || i + 1 >= count) continue;
+      const h = hashes[i];
+      if (filter && !(filter[h >> 3] & (1 << (h & 7)))) continue;
+      const info = this.info(norm, starts[i], ends[i], ids[i], ask);
+      if (!pairs || i + 1 >= count) continue;
       if (info.generation !== this.generation) {
         info.crowded = info.stems.filter((s) => this.crowdedWords.has(s));
         info.generation = this.generation;
@@ -83,20 +91,35 @@ export class PageVocabulary {
     return fresh;
   }
 
-  private info(norm: string, start: number, end: number, ask: (key: string) => void): TokenInfo {
-    let h = 0x811c9dc5;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ norm.charCodeAt(k), 0x01000193);
-    let bucket = this.buckets.get(h);
-    if (bucket) {
-      for (const info of bucket)
-        if (info.token.length === end - start && norm.startsWith(info.token, start)) return info;
-    } else this.buckets.set(h, (bucket = []));
+  private info(norm: string, start: number, end: number, id: number, ask: (key: string) => void): TokenInfo {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const length = end - start;
+    let s = id & mask;
+    for (let v = slots[s]; v !== 0; v = slots[s]) {
+      const info = this.infos[v - 1];
+      if (info.id === id && info.token.length === length && norm.startsWith(info.token, start)) return info;
+      s = (s + 1) & mask;
+    }
     const token = norm.slice(start, end);
     const stems = isArabic(token.charCodeAt(0)) ? [...new Set(cliticReadings(token).map((r) => r.stem))] : [token];
-    for (const s of stems) ask(s);
-    const info: TokenInfo = { token, stems, crowded: [], generation: -1 };
-    bucket.push(info);
+    for (const st of stems) ask(st);
+    const info: TokenInfo = { token, id, stems, crowded: [], generation: -1 };
+    this.infos.push(info);
+    slots[s] = this.infos.length;
+    if (this.infos.length * 2 > slots.length) this.rehash();
     return info;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    this.infos.forEach((info, k) => {
+      let s = info.id & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = k + 1;
+    });
+    this.slots = slots;
   }
 }
 

@@ -28,8 +28,8 @@
  *   unit, extended over trailing marks/tatweel, so the mark covers whole words and never splits joining.
  */
 import type { AliasEntry, Gazetteer, Mention } from '../types';
-import { isTrailingMark, normalize } from '../text/normalize';
-import { tokenize } from '../text/tokenize';
+import { isTrailingMark, normalizeTokens } from '../text/normalize';
+import { FILTER_BITS, suffixHash } from '../text/token-hash';
 import { cliticReadings } from '../text/clitics';
 import { readNisba } from './nisba';
 
@@ -62,17 +62,7 @@ interface Pending {
 }
 
 const CUE_WINDOW = 3;
-export const FILTER_BITS = 16;
-const FILTER_MASK = (1 << FILTER_BITS) - 1;
-
-// Every clitic reading of a token is a suffix of it (stripped stems keep ≥ 3 units; ل + rest is the
-// suffix after the first ل), so a hash of the last ≤ 3 units rejects most page tokens before any
-// substring is made or any Map is consulted.
-export function suffixHash(s: string, start: number, end: number): number {
-  let h = end - start >= 3 ? 3 : end - start;
-  for (let k = Math.max(start, end - 3); k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x9e3779b1) >>> 0;
-  return (h ^ (h >>> FILTER_BITS)) & FILTER_MASK;
-}
+export { FILTER_BITS, suffixHash } from '../text/token-hash';
 const NO_HITS: Hit[] = [];
 
 function isArabicUnit(c: number): boolean {
@@ -173,14 +163,14 @@ export interface PreparedText {
   count: number;
   /** suffixHash of each token: read by the matcher's filter and by the page's key filter. */
   hashes: Uint16Array;
+  /** tokenHash of each token: the page vocabulary's identity hash (engine/text/token-hash.ts). */
+  ids: Int32Array;
 }
 
+/** One pass over the text (engine/text/normalize.ts normalizeTokens): it runs over every character of a page. */
 export function prepareText(text: string): PreparedText {
-  const { text: norm, map } = normalize(text);
-  const tokens = tokenize(norm);
-  const hashes = new Uint16Array(tokens.count);
-  for (let i = 0; i < tokens.count; i++) hashes[i] = suffixHash(norm, tokens.starts[i], tokens.ends[i]);
-  return { norm, map, ...tokens, hashes };
+  const { text: norm, map, starts, ends, count, hashes, ids } = normalizeTokens(text);
+  return { norm, map, starts, ends, count, hashes, ids };
 }
 
 export interface Matcher {

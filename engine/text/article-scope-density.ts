@@ -5,7 +5,7 @@
 // `<article>`/`<main>` that adds little paragraph text is taken instead. A generator that pauses
 // every few paragraphs (see article-scope-candidates.ts).
 import type { Block } from './article-scope-candidates';
-import { insideChrome, isChrome, linkDensity, linkText } from './article-scope-chrome';
+import { insideChrome, isChrome, linkDensity, linkDensitySteps, linkText } from './article-scope-chrome';
 
 const STEP = 16;
 
@@ -43,7 +43,7 @@ export function* fromDensity(
   const leaders = [...score].sort((a, b) => b[1] - a[1]).slice(0, 5);
   for (const [el, s] of leaders) {
     yield;
-    const adjusted = s * (1 - linkDensity(el, density));
+    const adjusted = s * (1 - (yield* linkDensitySteps(el, density)));
     if (adjusted > best) {
       best = adjusted;
       top = el;

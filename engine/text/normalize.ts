@@ -11,6 +11,7 @@
  *   is what lets the matcher translate token offsets back to page offsets and mark the exact characters.
  * - The same function serves catalog strings (build time) and pages (run time), so keys always agree.
  */
+import { suffixHashOf } from './token-hash';
 
 const KEEP = 0;
 const REPLACE = 1;
@@ -29,7 +30,10 @@ function range(from: number, to: number, f: (c: number) => void): void {
   for (let c = from; c <= to; c++) f(c);
 }
 
-function buildTables(): Tables {
+/** Builds the tables, pausing (`yield`) between groups of ranges: the first page normalization
+ *  would otherwise pay the whole build (thousands of String.prototype.normalize calls, cold) in
+ *  one slice. `warmNormalizer` lets a caller on the main thread drive it in slices of its own. */
+function* buildTables(): Generator<void, Tables, void> {
   const kind = new Uint8Array(0x10000);
   const repl = new Uint16Array(0x10000);
   const expansion = new Map<number, string>();
@@ -57,6 +61,7 @@ function buildTables(): Tables {
     if (lower.length === 1 && lower !== s) set(c, lower.charCodeAt(0));
   };
   range(0xc0, 0x24f, foldLatin); // Latin-1 Supplement, Extended-A and -B
+  yield;
   range(0x1e00, 0x1eff, foldLatin); // Latin Extended Additional (Vietnamese, ạ ễ …)
   // Greek and Cyrillic: case only; their diacritics (й, ё) are distinct letters.
   const lowerOnly = (c: number) => {
@@ -64,6 +69,7 @@ function buildTables(): Tables {
     const lower = s.toLowerCase();
     if (lower.length === 1 && lower !== s) set(c, lower.charCodeAt(0));
   };
+  yield;
   range(0x370, 0x52f, lowerOnly);
   // Decomposed Latin diacritics go too, so NFC and NFD pages produce the same key.
   range(0x300, 0x36f, del);
@@ -125,14 +131,42 @@ function buildTables(): Tables {
       expansion.set(c, out);
     }
   };
-  range(0xfb50, 0xfdef, presentation);
+  yield;
+  range(0xfb50, 0xfc9f, presentation);
+  yield;
+  range(0xfca0, 0xfdef, presentation);
+  yield;
   range(0xfe70, 0xfefc, presentation);
 
   return { kind, repl, expansion };
 }
 
+let building: Generator<void, Tables, void> | null = null;
+
+/** One step of the build (`warmNormalizer` and `getTables` share it: either may finish it). */
+function buildStep(): boolean {
+  building ??= buildTables();
+  const step = building.next();
+  if (step.done) tables = step.value;
+  return !!tables;
+}
+
+/** The tables, built to the end now if need be. */
 function getTables(): Tables {
-  return tables ?? (tables = buildTables());
+  while (!tables) buildStep();
+  return tables;
+}
+
+/** Builds the normalization tables step by step, for a caller that drives it in slices
+ *  (page/marks/yield.ts drive); done at once, returning false, when they are built. */
+export function* warmNormalizer(): Generator<void, boolean, void> {
+  if (tables) return false;
+  while (!buildStep()) yield;
+  // The tokenizer's word test (its Unicode-class regex is compiled on first use) and the decoder.
+  for (const c of [0x61, 0x627, 0x30, 0x20]) isWordUnit(c);
+  yield;
+  decode(Uint16Array.of(0x627, 0x20), 2);
+  return true;
 }
 
 export interface Normalized {
@@ -143,9 +177,22 @@ export interface Normalized {
 
 const CHUNK = 0x2000;
 
-// join (not +=) so the result is one flat string: charCodeAt over a rope of chunks is several times
-// slower, and the tokenizer and matcher read every unit.
+// TextDecoder turns the units into a string in one native call, several times faster than
+// String.fromCharCode over pieces; it reads the platform's byte order, little-endian wherever the
+// extension runs (checked, else the fallback). It replaces a lone surrogate with U+FFFD, which
+// normalize must keep: a result holding U+FFFD is decoded again the slow way.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+let utf16: TextDecoder | null | undefined;
+
 function decode(units: Uint16Array, length: number): string {
+  utf16 ??=
+    LITTLE_ENDIAN && typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+  if (utf16) {
+    const s = utf16.decode(units.subarray(0, length));
+    if (s.length === length && s.indexOf('\ufffd') < 0) return s;
+  }
+  // join (not +=) so the result is one flat string: charCodeAt over a rope of chunks is several
+  // times slower, and the tokenizer and matcher read every unit.
   const parts: string[] = [];
   for (let a = 0; a < length; a += CHUNK) {
     const b = Math.min(length, a + CHUNK);
@@ -154,11 +201,16 @@ function decode(units: Uint16Array, length: number): string {
   return parts.join('');
 }
 
-export function normalize(text: string): Normalized {
+// The units are written here (grown when expansions need more): only a decoded copy outlives a call.
+let scratch = new Uint16Array(0x1000);
+
+/** The normalized units of `text` (in `scratch`, valid until the next call) and their offset map. */
+function normalizeUnits(text: string): { out: Uint16Array; map: Int32Array; length: number; changed: boolean } {
   const { kind, repl, expansion } = getTables();
   const n = text.length;
   let cap = n + 16;
-  let out = new Uint16Array(cap);
+  if (scratch.length < cap) scratch = new Uint16Array(cap);
+  let out = scratch;
   let map = new Int32Array(cap + 1);
   let j = 0;
   let changed = false;
@@ -181,7 +233,7 @@ export function normalize(text: string): Normalized {
         cap = Math.max(cap * 2, j + e.length + 16);
         const o2 = new Uint16Array(cap);
         o2.set(out.subarray(0, j));
-        out = o2;
+        out = scratch = o2;
         const m2 = new Int32Array(cap + 1);
         m2.set(map.subarray(0, j));
         map = m2;
@@ -194,7 +246,12 @@ export function normalize(text: string): Normalized {
     }
   }
   map[j] = n;
-  return { text: changed ? decode(out, j) : text, map: map.subarray(0, j + 1) };
+  return { out, map, length: j, changed };
+}
+
+export function normalize(text: string): Normalized {
+  const { out, map, length, changed } = normalizeUnits(text);
+  return { text: changed ? decode(out, length) : text, map: map.subarray(0, length + 1) };
 }
 
 /** Key for catalog strings: normalized, whitespace runs collapsed to one space, trimmed. */
@@ -242,4 +299,84 @@ function computeWord(c: number): boolean {
 export function isWordUnit(c: number): boolean {
   const v = WORD[c];
   return v === 0 ? computeWord(c) : v === 1;
+}
+
+/** A text normalized and cut into tokens in one pass: normalize(text), tokenize of its result, and
+ *  each token's hashes (engine/text/token-hash.ts). */
+export interface NormalizedTokens extends Normalized {
+  /** Token offsets in `text` (the normalized text): maximal runs of word units, as tokenize finds them. */
+  starts: Int32Array;
+  ends: Int32Array;
+  count: number;
+  /** suffixHash of each token. */
+  hashes: Uint16Array;
+  /** tokenHash of each token. */
+  ids: Int32Array;
+}
+
+/**
+ * normalize, tokenize and the tokens' hashes, the tokens read off the normalized units before they
+ * become a string: the page's path (it runs over every character of a page). The same results as
+ * the separate functions, which stay for catalog strings; tests/unit/normalize.test.ts holds them
+ * equal. Two small loops, not one fused one: a large function is optimized later (V8 compiles it
+ * for longer), and a page's first hundred thousand characters ran unoptimized.
+ */
+export function normalizeTokens(text: string): NormalizedTokens {
+  const { out, map, length, changed } = normalizeUnits(text);
+  const tokens = tokenizeUnits(out, length);
+  return { text: changed ? decode(out, length) : text, map: map.subarray(0, length + 1), ...tokens };
+}
+
+/** tokenize over units[0, n), with each token's suffixHash and tokenHash. */
+function tokenizeUnits(units: Uint16Array, n: number) {
+  const word = WORD;
+  let cap = (n >> 2) + 16;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let hashes = new Uint16Array(cap);
+  let ids = new Int32Array(cap);
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    let u = units[i];
+    let w = word[u];
+    if (w === 0) w = computeWord(u) ? 1 : 2;
+    if (w !== 1) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let id = 0x811c9dc5; // TOKEN_HASH_SEED, then tokenHashStep per unit (engine/text/token-hash.ts)
+    for (;;) {
+      id = Math.imul(id ^ u, 0x01000193);
+      if (++i >= n) break;
+      u = units[i];
+      w = word[u];
+      if (w === 0) w = computeWord(u) ? 1 : 2;
+      if (w !== 1) break;
+    }
+    if (count === cap) {
+      cap *= 2;
+      starts = grown(starts, new Int32Array(cap));
+      ends = grown(ends, new Int32Array(cap));
+      hashes = grown(hashes, new Uint16Array(cap));
+      ids = grown(ids, new Int32Array(cap));
+    }
+    starts[count] = start;
+    ends[count] = i;
+    hashes[count] = suffixHashOf(units, start, i);
+    ids[count++] = id;
+  }
+  return {
+    starts: starts.subarray(0, count),
+    ends: ends.subarray(0, count),
+    count,
+    hashes: hashes.subarray(0, count),
+    ids: ids.subarray(0, count),
+  };
+}
+
+function grown<T extends Int32Array | Uint16Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -13,6 +13,7 @@
 //   node maps to the mentions that touch it.
 import { collectText, rangeFor, walkText, type PageText, type SkipFn } from '../../engine/text/dom-text';
 import { pageEvidence, prepareText, type PreparedText } from '../../engine/match/matcher';
+import { warmNormalizer } from '../../engine/text/normalize';
 import type { EntityType, Mention } from '../../engine/types';
 import type { Recognizer } from './recognizer';
 import type { MarkStyle } from '../../settings/settings';
@@ -115,6 +116,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     opts.onStep?.('primed');
     await yieldToPage(); // the walk may have used its whole slice; what follows starts a new one
     if (stopped) return;
+    // The normalizer's tables, built once per page (several milliseconds, cold): slices of their own.
+    if (await drive(warmNormalizer())) await yieldToPage();
+    if (stopped) return;
     const chunks = chunkText(page.text);
     const order = orderFrom(chunks.length, visibleChunk(page, chunks, doc));
     // Where the viewport is costs a hit test, the page's first layout if it has none yet: a slice of its own.
@@ -148,6 +152,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     opts.onStep?.('learned');
     if (stopped) return;
     match(first);
+    // The answer's merging and the visible part's marks were this slice's work: the rest starts a new one.
+    await yieldToPage();
+    if (stopped) return;
     const fresh: string[] = [];
     await runSliced(
       rest,
@@ -159,7 +166,10 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       () => stopped,
     );
     await opts.recognizer.learn(fresh);
+    await yieldToPage(); // merging the answer (a new matcher) was this slice's work
+    if (stopped) return;
     await runSliced(rest, match, SLICE_MS, () => stopped);
+    await yieldToPage(); // the last chunks may have filled the slice: what settles the page starts a new one
     if (stopped) return;
     // Ambiguous names that a later slice gave evidence for: in place of their fallback, if any.
     const gone = new Set<PageMention>();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { articleScopeSteps, findArticleScope, wholePageScope } from '../../engine/text/article-scope';
+import { linkDensity, linkDensitySteps } from '../../engine/text/article-scope-chrome';
 import { pageScope, watchScope } from '../../page/marks/scope';
 import { collectText, segmentAt } from '../../engine/text/dom-text';
 import { createAnnotator } from '../../engine/annotate';
@@ -109,6 +110,31 @@ describe('articleScopeSteps: the same article, found in slices', () => {
   });
 });
 
+/** linkDensitySteps run to the end, and how many pauses it made. */
+function densityInSteps(el: Element): { d: number; pauses: number } {
+  const steps = linkDensitySteps(el, new WeakMap());
+  for (let pauses = 0; ; pauses++) {
+    const step = steps.next();
+    if (step.done) return { d: step.value, pauses };
+  }
+}
+
+describe('linkDensitySteps: link density in slices', () => {
+  it('gives what linkDensity gives, pausing on a long text and many links', () => {
+    const links = Array.from({ length: 200 }, (_, i) => `<li><a href="/${i}">Link  number ${i}</a></li>`).join('');
+    const doc = parse(
+      `<body><div id="a">${PARA(400)}<ul>${links}</ul><script>var x = "  in script ";</script> tail </div>` +
+        `<div id="b">  <a href="/x"> only   a link </a>  </div><div id="c">   </div></body>`,
+    );
+    for (const id of ['a', 'b', 'c']) {
+      const el = doc.getElementById(id)!;
+      const { d, pauses } = densityInSteps(el);
+      expect(d).toBe(linkDensity(el, new WeakMap()));
+      if (id === 'a') expect(pauses).toBeGreaterThan(3);
+    }
+  });
+});
+
 describe('watchScope (page/marks/scope.ts)', () => {
   const settle = () => new Promise((r) => setTimeout(r, 60));
 
@@ -188,6 +214,15 @@ describe.skipIf(!present)('findArticleScope on 18 real news pages', () => {
   const totals = { page: 0, scoped: 0, outside: 0, judged: 0, kept: 0 };
   beforeAll(async () => {
     annotate = createAnnotator(await openCompiled(compileCorpus(readSeeds())));
+  });
+
+  it('linkDensitySteps gives what linkDensity gives on every container of every page', () => {
+    for (const name of Object.keys(pages)) {
+      const doc = parseReal(readFileSync(resolve(REAL, name, 'source.html'), 'utf8'));
+      for (const el of doc.querySelectorAll('body, main, article, section, div, ul, table')) {
+        expect(densityInSteps(el).d).toBe(linkDensity(el, new WeakMap()));
+      }
+    }
   });
 
   it.each(Object.keys(pages))(

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isTrailingMark, isWordUnit, normalize, normalizeKey } from '../../engine/text/normalize';
+import { isTrailingMark, isWordUnit, normalize, normalizeKey, normalizeTokens } from '../../engine/text/normalize';
+import { tokenize } from '../../engine/text/tokenize';
+import { suffixHash, tokenHash } from '../../engine/text/token-hash';
 
 const norm = (s: string) => normalize(s).text;
 const mapOf = (s: string) => Array.from(normalize(s).map);
@@ -122,6 +124,11 @@ describe('offset map', () => {
     expect(r.map.length).toBe(r.text.length + 1);
     expect(r.map[r.text.length]).toBe(s.length);
   });
+  it('keeps lone surrogates and a leading BOM-like unit as they are decoded', () => {
+    expect(norm('\ud83dأ\ude00')).toBe('\ud83dا\ude00');
+    expect(norm('أ\ufffd')).toBe('ا\ufffd');
+    expect(norm('\ufeffأ')).toBe('ا');
+  });
   it('is the identity on text that needs no change', () => {
     expect(mapOf('abc')).toEqual([0, 1, 2, 3]);
   });
@@ -208,5 +215,41 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('normalizeTokens (the page path: one pass)', () => {
+  const separate = (s: string) => {
+    const { text, map } = normalize(s);
+    const { starts, ends, count } = tokenize(text);
+    const hashes = Array.from(starts, (a, k) => suffixHash(text, a, ends[k]));
+    const ids = Array.from(starts, (a, k) => tokenHash(text, a, ends[k]));
+    return { text, map: Array.from(map), starts: Array.from(starts), ends: Array.from(ends), count, hashes, ids };
+  };
+  const fused = (s: string) => {
+    const r = normalizeTokens(s);
+    const arr = (a: ArrayLike<number>) => Array.from(a);
+    return {
+      text: r.text,
+      map: arr(r.map),
+      starts: arr(r.starts),
+      ends: arr(r.ends),
+      count: r.count,
+      hashes: arr(r.hashes),
+      ids: arr(r.ids),
+    };
+  };
+  it('gives what normalize, tokenize and the token hashes give, on random text', () => {
+    fc.assert(
+      fc.property(unitString, (s) => {
+        expect(fused(s)).toEqual(separate(s));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  it('on long texts, ligature expansions growing the buffers, and text that needs no change', () => {
+    const long = 'وقّع وزير الخارجية الروسي سيرغي لافروف، Zárif ﻻ ﷲ. '.repeat(400);
+    const ligatures = '\ufdf2\ufefb'.repeat(3000);
+    for (const s of [long, ligatures, 'abc def', '', ' ', 'x']) expect(fused(s)).toEqual(separate(s));
   });
 });

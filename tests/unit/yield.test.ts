@@ -2,7 +2,7 @@
 // runSliced on a fake clock: which items share a slice, given what each costs. No real time is
 // measured: the clock only moves when an item says what it cost.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runSliced } from '../../page/marks/yield';
+import { drive, runSliced } from '../../page/marks/yield';
 
 let clock = 0;
 let slices: number[][] = [];
@@ -65,5 +65,36 @@ describe('runSliced', () => {
       () => done.length >= 2,
     );
     expect(done).toEqual([1, 2]);
+  });
+});
+
+describe('drive', () => {
+  /** A generator whose steps cost `costs` ms each on the fake clock (a pause after each). */
+  async function steps(costs: number[], budget = 6) {
+    function* gen(): Generator<void, string, void> {
+      for (const cost of costs) {
+        clock += cost;
+        slices[slices.length - 1].push(cost);
+        yield;
+      }
+      return 'done';
+    }
+    expect(await drive(gen(), budget)).toBe('done');
+    return slices.filter((s) => s.length);
+  }
+
+  it('fills a slice up to the budget and no further', async () => {
+    expect(await steps([2, 2, 2, 2, 2])).toEqual([
+      [2, 2, 2],
+      [2, 2],
+    ]);
+  });
+
+  it('pauses before a step that would overrun the slice, judging by the steps before it', async () => {
+    expect(await steps([3, 1, 3])).toEqual([[3, 1], [3]]);
+  });
+
+  it('after an unexpectedly slow step, keeps the next slices short', async () => {
+    expect(await steps([1, 1, 8, 1, 1, 1])).toEqual([[1, 1, 8], [1], [1], [1]]);
   });
 });
