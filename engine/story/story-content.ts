@@ -202,7 +202,7 @@ const wordIndex = (t: ShingleTable): PostingTable => ({
 });
 
 /** Position of h in the sorted keys, or -1. */
-function find(keys: Uint32Array, h: number): number {
+export function sortedIndexOf(keys: ArrayLike<number>, h: number): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {
@@ -260,7 +260,7 @@ export function contentMatches(
   };
   const sp = shingleIndex(t);
   for (const h of page.shingles) {
-    const k = find(sp.keys, h);
+    const k = sortedIndexOf(sp.keys, h);
     const len = k < 0 ? 0 : sp.offsets[k + 1] - sp.offsets[k];
     // Unknown to the corpus: the page's own wording, weight 1.
     const pageWeight = 1 / (len + 1);
@@ -281,7 +281,7 @@ export function contentMatches(
   const wp = wordIndex(t);
   let pageWords = 0;
   for (const h of page.vocabulary) {
-    const k = find(wp.keys, h);
+    const k = sortedIndexOf(wp.keys, h);
     if (k < 0) continue;
     const len = wp.offsets[k + 1] - wp.offsets[k];
     const w = wordWeight(len);

@@ -28,7 +28,14 @@ import { cliticReadings } from '../text/clitics';
 import { dateKeys, isoDateKeys } from '../text/dates';
 import type { EntityType } from '../types';
 import type { StoryTable } from './story-table';
-import { MAX_PAGE_WORDS, MAX_TITLE_WORDS, contentMatches, shingleSamples, type ContentMatch } from './story-content';
+import {
+  MAX_PAGE_WORDS,
+  MAX_TITLE_WORDS,
+  contentMatches,
+  shingleSamples,
+  sortedIndexOf,
+  type ContentMatch,
+} from './story-content';
 import { REWRITE_THRESHOLD, YEAR, rewriteScore } from './story-rewrite';
 export { REWRITE_THRESHOLD, rewriteInputs, rewriteScore } from './story-rewrite';
 
@@ -293,18 +300,6 @@ function preparePage(page: PageFeatures, ctx: StoryContext): PreparedPage {
   };
 }
 
-/** Whether a sorted list holds x. */
-function has(sorted: ArrayLike<number>, x: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo] === x;
-}
-
 /**
  * How the article's headline agrees with the page: the share of its words the page's text uses,
  * and the share of the shorter headline's words the two headlines share. A report of the same
@@ -320,7 +315,7 @@ function titleAgreement(page: PreparedPage, article: number, ctx: StoryContext):
   let inPage = 0;
   let shared = 0;
   for (let k = from; k < to; k++) {
-    if (has(page.vocabulary, t.titleWords[k])) inPage++;
+    if (sortedIndexOf(page.vocabulary, t.titleWords[k]) >= 0) inPage++;
     if (page.title.has(t.titleWords[k])) shared++;
   }
   const share = inPage / (to - from);
