@@ -1,4 +1,5 @@
-// The headless Chromium the bench drives: one tab, replaced when a call hangs.
+// The headless Chromium the bench drives: one tab, replaced when a call hangs or its renderer
+// crashes (mark.js on the 1 MB page with a thousand terms or more can run the renderer out of memory).
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export let browser: Browser;
@@ -25,8 +26,17 @@ export async function launch(serverOrigin: string): Promise<void> {
   await newTab();
 }
 
+let crashed = false;
+
 export async function newTab(): Promise<void> {
+  crashed = false;
   tab = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  tab.on('crash', () => (crashed = true));
+}
+
+async function replaceTab(): Promise<void> {
+  await tab.close().catch(() => {});
+  await newTab();
 }
 
 /** Calls window.__bench[fn](...args) in the tab; a hung tab is replaced after `hardMs`. */
@@ -41,10 +51,11 @@ export async function call<T>(fn: string, args: unknown[], hardMs = 120_000): Pr
       }),
     ]);
   } catch (e) {
-    if (String(e).includes('no answer')) {
-      await tab.close().catch(() => {});
-      await newTab();
+    if (crashed) {
+      await replaceTab();
+      throw new Error(`${fn}: the page crashed`);
     }
+    if (String(e).includes('no answer')) await replaceTab();
     throw e;
   } finally {
     clearTimeout(timer);
@@ -52,5 +63,13 @@ export async function call<T>(fn: string, args: unknown[], hardMs = 120_000): Pr
 }
 
 export async function open(path: string): Promise<void> {
-  await tab.goto(origin + path, { waitUntil: 'load' });
+  if (crashed || tab.isClosed()) await replaceTab();
+  try {
+    await tab.goto(origin + path, { waitUntil: 'load' });
+  } catch (e) {
+    // Leaving a page that mark.js filled with marks has crashed its renderer: once more, in a new tab.
+    if (!crashed && !/crash/i.test(String(e))) throw e;
+    await replaceTab();
+    await tab.goto(origin + path, { waitUntil: 'load' });
+  }
 }
