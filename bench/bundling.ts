@@ -27,9 +27,10 @@ export async function bundle(entry: string): Promise<string> {
 
 /** The commit measured, and which source files (outside bench/) differ from it. */
 export function codeVersion(): string {
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
-  const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
-  const dirty = git('status', '--porcelain', '--', 'engine', 'page', 'background', 'components', 'compiler')
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout ?? '';
+  const head = git('rev-parse', '--short', 'HEAD').trim() || 'unknown';
+  // Porcelain lines are "XY path": not trimmed, or the first line's leading space goes and its path loses a letter.
+  const dirty = git('status', '--porcelain', '--', 'engine', 'page', 'background', 'components', 'compiler', 'i18n')
     .split('\n')
     .filter(Boolean)
     .map((l) => l.slice(3));
