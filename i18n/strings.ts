@@ -1,36 +1,10 @@
-// Interface strings in Arabic and English. The page's card follows the reader's setting
-// (auto = the browser's language); every string exists in both languages (tests/unit/i18n.test.ts).
-import type { EntityType } from '../engine/types';
+// Every interface string: those shown on web pages (i18n/page-strings.ts) and those of the
+// extension's own pages (popup, notes page, corpus reader), in Arabic and English.
+import { PAGE_STRINGS, translator, type UiLang } from './page-strings';
 
-export type UiLang = 'ar' | 'en';
+export { countNoun, dirOf, resolveLang, typeLabel, type UiLang } from './page-strings';
 
 const en = {
-  appName: 'Hashiya',
-  type_person: 'Person',
-  type_organization: 'Organization',
-  type_place: 'Place',
-  type_product: 'Product',
-  type_event: 'Event',
-  type_other: 'Other',
-  inCorpus: 'In the corpus',
-  notInCorpus: 'Not mentioned in the corpus articles.',
-  alsoIn: 'Also in',
-  moreArticles: 'and {n} more articles',
-  related: 'Related',
-  yourNotes: 'Your notes',
-  noNotes: 'No notes yet.',
-  addNote: 'Add a note',
-  save: 'Save',
-  cancel: 'Cancel',
-  edit: 'Edit',
-  delete: 'Delete',
-  undo: 'Undo',
-  deleted: 'Note deleted.',
-  close: 'Close',
-  turnOffSite: 'Turn off on this site',
-  sameStory: 'Same story as a corpus article',
-  openInReader: 'Open in the corpus reader',
-  dismiss: 'Dismiss',
   on: 'On',
   thisSite: 'This site',
   wholePage: 'Mark the whole page',
@@ -51,17 +25,7 @@ const en = {
   corpusReader: 'Corpus reader',
   searchArticles: 'Search the articles',
   articleCount: '{n} articles',
-  notesPage: 'Notes',
-  articles: 'articles',
-  entities: 'entities',
-  storageFull: 'Storage is full: the note was not saved. Your text is kept here; free some space and save again.',
-  notePlaceholder: 'Write a note…',
   ms: 'ms',
-  loading: 'Loading…',
-  loadFailed: 'Could not load this entry.',
-  noteFailed: 'Your notes could not be changed. Try again.',
-  noteLabel: 'Note',
-  settings: 'Settings',
   siteNews: 'A news site: Hashiya runs here unless you turn it off.',
   siteOther: 'Turning this on asks your browser for access to this site.',
   siteOtherOn: 'You gave Hashiya access to this site. Turning it off removes that access.',
@@ -79,21 +43,6 @@ const en = {
   noStory: 'No corpus article matches this page.',
   goToFirst: 'Go to the first mention',
   mentionCount: 'Mentions on this page',
-  // Passage notes on pages.
-  passageNote: 'Note on a passage',
-  noteColor: 'Color',
-  color_yellow: 'Yellow',
-  color_green: 'Green',
-  color_blue: 'Blue',
-  color_pink: 'Pink',
-  color_purple: 'Purple',
-  color_gray: 'Gray',
-  noBody: '(no text)',
-  orphansCount: 'Notes that could not be placed on this page: {n}',
-  orphansHint: 'The page changed and these passages were not found in it. The notes are kept.',
-  show: 'Show',
-  hide: 'Hide',
-  // Notes page.
   searchNotes: 'Search notes',
   filterEntity: 'Entity',
   filterSite: 'Site',
@@ -124,50 +73,14 @@ const en = {
   importUnreadable: 'The file could not be read.',
   listFailed: 'Could not load your notes. Try again.',
   retry: 'Try again',
-  // Notes under real-life conditions (guarantees 19–23).
-  newerDatabase:
-    'Your notes were saved by a newer version of Hashiya. They are kept untouched: you can read and export them here, but not change them. Update Hashiya to edit them again.',
   newerUnreadable: 'Notes in a form this version cannot show, kept for the newer version: {n}',
-  changedElsewhere:
-    'This note was changed elsewhere (another tab or a page) while you were editing it. Your text is kept here: Save replaces that change, Cancel keeps it.',
-  deletedElsewhere:
-    'This note was deleted elsewhere while you were editing it. Your text is kept here: Save keeps it as a new note.',
   notPersisted:
     'Your browser has not agreed to keep Hashiya’s storage for good: if the disk runs short, it may clear your notes without asking. Export your notes now and then to keep a copy.',
   notedDismiss: 'Got it',
   importProgress: 'Importing: {done} of {total}',
-  showMore: 'Show more ({n} not shown)',
 };
 
-type Key = keyof typeof en;
-
-const ar: Record<Key, string> = {
-  appName: 'حاشية',
-  type_person: 'شخص',
-  type_organization: 'مؤسسة',
-  type_place: 'مكان',
-  type_product: 'منتج',
-  type_event: 'حدث',
-  type_other: 'أخرى',
-  inCorpus: 'في المدوّنة',
-  notInCorpus: 'لا يرد في مقالات المدوّنة.',
-  alsoIn: 'ورد أيضًا في',
-  moreArticles: 'و{n} مقالًا آخر',
-  related: 'ذو صلة',
-  yourNotes: 'ملاحظاتك',
-  noNotes: 'لا ملاحظات بعد.',
-  addNote: 'أضف ملاحظة',
-  save: 'حفظ',
-  cancel: 'إلغاء',
-  edit: 'تعديل',
-  delete: 'حذف',
-  undo: 'تراجع',
-  deleted: 'حُذفت الملاحظة.',
-  close: 'إغلاق',
-  turnOffSite: 'أوقف على هذا الموقع',
-  sameStory: 'الخبر نفسه في مقال من المدوّنة',
-  openInReader: 'افتحه في قارئ المدوّنة',
-  dismiss: 'تجاهل',
+const ar: Record<keyof typeof en, string> = {
   on: 'تشغيل',
   thisSite: 'هذا الموقع',
   wholePage: 'تمييز الصفحة كلها',
@@ -188,17 +101,7 @@ const ar: Record<Key, string> = {
   corpusReader: 'قارئ المدوّنة',
   searchArticles: 'ابحث في المقالات',
   articleCount: 'المقالات: {n}',
-  notesPage: 'الملاحظات',
-  articles: 'مقالات',
-  entities: 'كيانات',
-  storageFull: 'المساحة ممتلئة: لم تُحفظ الملاحظة. نصّك باقٍ هنا؛ أفرغ بعض المساحة ثم احفظ مجددًا.',
-  notePlaceholder: 'اكتب ملاحظة…',
   ms: 'ملّي ثانية',
-  loading: 'جارٍ التحميل…',
-  loadFailed: 'تعذّر تحميل هذا المدخل.',
-  noteFailed: 'تعذّر تغيير ملاحظاتك. حاول مجددًا.',
-  noteLabel: 'ملاحظة',
-  settings: 'الإعدادات',
   siteNews: 'موقع إخباري: تعمل حاشية هنا ما لم توقفها.',
   siteOther: 'تشغيلها هنا يطلب من متصفحك الإذن بالوصول إلى هذا الموقع.',
   siteOtherOn: 'منحتَ حاشية الإذن بالوصول إلى هذا الموقع. إيقافها يسحب هذا الإذن.',
@@ -216,21 +119,6 @@ const ar: Record<Key, string> = {
   noStory: 'لا مقال في المدوّنة يطابق هذه الصفحة.',
   goToFirst: 'انتقل إلى أول ذكر',
   mentionCount: 'مرات الذكر في هذه الصفحة',
-  // Passage notes on pages.
-  passageNote: 'ملاحظة على مقطع',
-  noteColor: 'اللون',
-  color_yellow: 'أصفر',
-  color_green: 'أخضر',
-  color_blue: 'أزرق',
-  color_pink: 'وردي',
-  color_purple: 'بنفسجي',
-  color_gray: 'رمادي',
-  noBody: '(بلا نص)',
-  orphansCount: 'ملاحظات تعذّر وضعها في هذه الصفحة: {n}',
-  orphansHint: 'تغيّرت الصفحة ولم يُعثر فيها على هذه المقاطع. الملاحظات محفوظة.',
-  show: 'عرض',
-  hide: 'إخفاء',
-  // Notes page.
   searchNotes: 'ابحث في الملاحظات',
   filterEntity: 'الكيان',
   filterSite: 'الموقع',
@@ -261,55 +149,18 @@ const ar: Record<Key, string> = {
   importUnreadable: 'تعذّرت قراءة الملف.',
   listFailed: 'تعذّر تحميل ملاحظاتك. حاول مجددًا.',
   retry: 'حاول مجددًا',
-  newerDatabase:
-    'حُفظت ملاحظاتك بإصدار أحدث من حاشية. إنها محفوظة كما هي: يمكنك قراءتها وتصديرها هنا، لكن لا يمكنك تغييرها. حدّث حاشية لتعديلها من جديد.',
   newerUnreadable: 'ملاحظات بصيغة لا يعرضها هذا الإصدار، محفوظة للإصدار الأحدث: {n}',
-  changedElsewhere:
-    'تغيّرت هذه الملاحظة في مكان آخر (لسان آخر أو صفحة) أثناء تحريرك لها. نصّك باقٍ هنا: «حفظ» يستبدل ذلك التغيير، و«إلغاء» يُبقيه.',
-  deletedElsewhere: 'حُذفت هذه الملاحظة في مكان آخر أثناء تحريرك لها. نصّك باقٍ هنا: «حفظ» يُبقيه ملاحظةً جديدة.',
   notPersisted:
     'لم يوافق متصفحك على الاحتفاظ بمساحة حاشية بصفة دائمة: إذا ضاق القرص فقد يمسح ملاحظاتك دون أن يسألك. صدّر ملاحظاتك من حين لآخر لتحتفظ بنسخة منها.',
   notedDismiss: 'فهمت',
   importProgress: 'جارٍ الاستيراد: {done} من {total}',
-  showMore: 'اعرض المزيد ({n} غير معروضة)',
 };
 
-export const STRINGS: Record<UiLang, Record<Key, string>> = { en, ar };
-export type StringKey = Key;
+export type StringKey = keyof typeof en | keyof (typeof PAGE_STRINGS)['en'];
 
-export function resolveLang(setting: 'auto' | UiLang, browserLang = globalThis.navigator?.language ?? 'en'): UiLang {
-  if (setting !== 'auto') return setting;
-  return browserLang.toLowerCase().startsWith('ar') ? 'ar' : 'en';
-}
-
-export function t(lang: UiLang, key: Key): string {
-  return STRINGS[lang][key];
-}
-
-/** `t` with `{name}` placeholders filled in. */
-export function tf(lang: UiLang, key: Key, values: Record<string, string | number>): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
-}
-
-export function typeLabel(lang: UiLang, type: EntityType): string {
-  return STRINGS[lang][`type_${type}` as Key];
-}
-
-export const dirOf = (lang: UiLang) => (lang === 'ar' ? 'rtl' : 'ltr');
-
-// Counted nouns by the language's plural rules (Arabic has six categories).
-const COUNTED: Record<UiLang, Record<'articles' | 'entities', Partial<Record<Intl.LDMLPluralRule, string>>>> = {
-  en: {
-    articles: { one: 'article', other: 'articles' },
-    entities: { one: 'entity', other: 'entities' },
-  },
-  ar: {
-    articles: { zero: 'مقالات', one: 'مقال', two: 'مقالان', few: 'مقالات', many: 'مقالًا', other: 'مقال' },
-    entities: { zero: 'كيانات', one: 'كيان', two: 'كيانان', few: 'كيانات', many: 'كيانًا', other: 'كيان' },
-  },
+export const STRINGS: Record<UiLang, Record<StringKey, string>> = {
+  en: { ...PAGE_STRINGS.en, ...en },
+  ar: { ...PAGE_STRINGS.ar, ...ar },
 };
 
-export function countNoun(lang: UiLang, noun: 'articles' | 'entities', n: number): string {
-  const forms = COUNTED[lang][noun];
-  return forms[new Intl.PluralRules(lang).select(n)] ?? forms.other!;
-}
+export const { t, tf } = translator(STRINGS);

@@ -19,7 +19,7 @@ import { createUiHost, type UiHost } from './card/host';
 import { CARD_CSS } from '../components/card/card.css';
 import { attachPassages, type PassagesHandle } from './passages/attach';
 import { PASSAGE_CSS } from './passages/styles';
-import { resolveLang } from '../i18n/strings';
+import { resolveLang } from '../i18n/page-strings';
 import type { PageMention } from './types';
 
 export async function startPage(hooks: PageHooks = {}): Promise<void> {

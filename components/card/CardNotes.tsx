@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, tf, type UiLang } from '../../i18n/strings';
+import { t, tf, type UiLang } from '../../i18n/page-strings';
 import { formatDate } from './CorpusMentions';
 import { draftKeys } from '../draft-keys';
 import { noteErrorText } from '../notes/note-errors';

@@ -1,5 +1,5 @@
 import type { CorpusMention } from '../../messaging/protocol';
-import { t, tf, type UiLang } from '../../i18n/strings';
+import { t, tf, type UiLang } from '../../i18n/page-strings';
 
 // "In the corpus": where the corpus mentions the entity. Corpus text is rendered as TEXT children
 // (Preact makes text nodes of strings), never as HTML: the sentence is plain text and the mark is

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { EntityCard, EntitySummary } from '../../messaging/protocol';
-import { dirOf, t, typeLabel, type UiLang } from '../../i18n/strings';
+import { dirOf, t, typeLabel, type UiLang } from '../../i18n/page-strings';
 import { CorpusMentions } from './CorpusMentions';
 import { CardNotes, type CardNote } from './CardNotes';
 

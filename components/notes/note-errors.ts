@@ -1,8 +1,8 @@
-import { t, type StringKey, type UiLang } from '../../i18n/strings';
+import { t, type PageStringKey, type UiLang } from '../../i18n/page-strings';
 
 // What a failed note write tells the reader. Errors cross the message channel as { name, message },
 // so they are told apart by name: a full disk, a database from a newer Hashiya, anything else.
-const BY_NAME: Record<string, StringKey> = {
+const BY_NAME: Record<string, PageStringKey> = {
   StorageFullError: 'storageFull',
   NewerDatabaseError: 'newerDatabase',
 };

@@ -1,4 +1,4 @@
-import { dirOf, t, type UiLang } from '../../i18n/strings';
+import { dirOf, t, type UiLang } from '../../i18n/page-strings';
 import { formatDate } from '../card/CorpusMentions';
 
 // "This page tells the same story as a corpus article": a small status message in the bottom corner

@@ -1,10 +1,10 @@
-import { t, type StringKey, type UiLang } from '../../i18n/strings';
+import { t, type PageStringKey, type UiLang } from '../../i18n/page-strings';
 import { NOTE_COLORS, type NoteColor } from '../../notes/model';
 
 // The note palette as a row of toggle buttons (one pressed). Color names are spoken and shown as
 // tooltips; the swatch itself is never the only cue (the pressed one has a ring).
 
-export const colorLabel = (lang: UiLang, color: NoteColor) => t(lang, `color_${color}` as StringKey);
+export const colorLabel = (lang: UiLang, color: NoteColor) => t(lang, `color_${color}` as PageStringKey);
 
 interface Props {
   lang: UiLang;

@@ -1,4 +1,4 @@
-import { t, tf, dirOf, type UiLang } from '../../i18n/strings';
+import { t, tf, dirOf, type UiLang } from '../../i18n/page-strings';
 import type { PassageNote } from '../../notes/model';
 
 // Passage notes whose text is no longer found on the page: never dropped silently. A small status

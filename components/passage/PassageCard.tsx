@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { dirOf, t, type UiLang } from '../../i18n/strings';
+import { dirOf, t, type UiLang } from '../../i18n/page-strings';
 import type { NoteColor, PassageNote } from '../../notes/model';
 import { formatDate } from '../card/CorpusMentions';
 import { colorLabel } from './ColorSwatches';

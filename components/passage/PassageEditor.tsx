@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, type UiLang } from '../../i18n/strings';
+import { t, type UiLang } from '../../i18n/page-strings';
 import { DEFAULT_COLOR, LIMITS, type NoteColor } from '../../notes/model';
 import { ColorSwatches } from './ColorSwatches';
 import { draftKeys } from '../draft-keys';

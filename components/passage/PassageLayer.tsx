@@ -1,5 +1,5 @@
 import type { VirtualElement } from '@floating-ui/dom';
-import { dirOf, t, type UiLang } from '../../i18n/strings';
+import { dirOf, t, type UiLang } from '../../i18n/page-strings';
 import type { NoteColor, PassageNote } from '../../notes/model';
 import { Floating, type FloatingProps } from '../card/Floating';
 import { OrphanList } from './OrphanList';

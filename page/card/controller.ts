@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import type { VirtualElement } from '@floating-ui/dom';
 import type { EntityCard } from '../../messaging/protocol';
-import type { UiLang } from '../../i18n/strings';
+import type { UiLang } from '../../i18n/page-strings';
 import { DEFAULT_SETTINGS, HOVER_DELAY_RANGE, type Settings } from '../../settings/settings';
 import { HoverCard, type CardNote } from '../../components/card/HoverCard';
 import { Floating } from '../../components/card/Floating';

@@ -1,6 +1,6 @@
 import { h } from 'preact';
 import type { StoryMatch } from '../../messaging/protocol';
-import type { UiLang } from '../../i18n/strings';
+import type { UiLang } from '../../i18n/page-strings';
 import { SameStoryNotice } from '../../components/notice/SameStoryNotice';
 import type { UiHost } from './host';
 

@@ -4,7 +4,7 @@
 import { sendMessage, type StoryMatch } from '../../messaging/protocol';
 import type { Note } from '../../notes/model';
 import type { Settings } from '../../settings/settings';
-import type { UiLang } from '../../i18n/strings';
+import type { UiLang } from '../../i18n/page-strings';
 import { createCardController, type CardNote } from './controller';
 import type { UiHost } from './host';
 import type { CardDispatcher } from './dispatch';

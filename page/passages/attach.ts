@@ -7,7 +7,7 @@
 //   (page/card/dispatch.ts): the same intent machine, hover delay, keyboard and focus as entity cards.
 // Never writes the page's DOM: highlights are painted ranges, the UI lives in a closed shadow root.
 import { h } from 'preact';
-import type { UiLang } from '../../i18n/strings';
+import type { UiLang } from '../../i18n/page-strings';
 import type { PassageNote } from '../../notes/model';
 import { PassageLayer } from '../../components/passage/PassageLayer';
 import type { UiHost } from '../card/host';
