@@ -14,6 +14,9 @@ export interface Recognizer {
   /** Asks the background for the catalog's crowded words and key filter, once (before the page's
    *  text is read, so its first keys are already filtered). Never rejects. */
   prime(): Promise<void>;
+  /** Whether an answer has named the catalog's crowded words: then every text's keys are complete
+   *  when `unseen` returns them, and requests may overlap. */
+  primed(): boolean;
   /** Lookup keys of `text` not asked for yet (marked as asked). */
   unseen(text: PreparedText): string[];
   /** Fetches and adds the aliases for `keys`. The first answer names the catalog's crowded words:
@@ -55,6 +58,7 @@ export function createRecognizer(fetchBatch: FetchBatch): Recognizer {
         });
       return priming;
     },
+    primed: () => knowsCrowded,
     unseen: (text) => vocabulary.unseen(text),
     async learn(keys, texts = []) {
       if (!keys.length && knowsCrowded) return;

@@ -148,13 +148,35 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     await yieldToPage(); // the first run of the engine's code is cold: normalizing and keying in two slices
     if (stopped) return;
     const visible = prepared.get(first)!;
-    await opts.recognizer.learn(opts.recognizer.unseen(visible), [visible]);
-    opts.onStep?.('learned');
-    if (stopped) return;
-    match(first);
-    // The answer's merging and the visible part's marks were this slice's work: the rest starts a new one.
-    await yieldToPage();
-    if (stopped) return;
+    // The visible chunk's aliases are asked for, and while they come the rest is read and its keys
+    // asked for in a second request: the page waits on the background's round trip (tens of
+    // milliseconds in Firefox) once, not twice. The visible chunk is marked in the first slice after
+    // its answer. Unprimed (the primer failed), the first answer names the crowded words the rest's
+    // keys depend on: then one request after the other, as the rest is read after that answer.
+    let visibleMarked = false;
+    const markVisible = () => {
+      if (visibleMarked) return;
+      visibleMarked = true;
+      opts.onStep?.('learned');
+      match(first);
+    };
+    const overlap = opts.recognizer.primed();
+    let visibleAnswered = false;
+    const askedVisible = opts.recognizer.learn(opts.recognizer.unseen(visible), [visible]);
+    askedVisible.then(
+      () => {
+        visibleAnswered = true;
+      },
+      () => {}, // awaited below, where a failure ends the scan as before
+    );
+    if (!overlap) {
+      await askedVisible;
+      if (stopped) return;
+      markVisible();
+      // The answer's merging and the visible part's marks were this slice's work: the rest starts a new one.
+      await yieldToPage();
+      if (stopped) return;
+    }
     const fresh: string[] = [];
     await runSliced(
       rest,
@@ -164,8 +186,19 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       },
       SLICE_MS,
       () => stopped,
+      () => visibleAnswered && markVisible(),
     );
-    await opts.recognizer.learn(fresh);
+    if (stopped) return;
+    const askedRest = opts.recognizer.learn(fresh);
+    askedRest.catch(() => {}); // awaited below
+    await askedVisible;
+    if (stopped) return;
+    if (!visibleMarked) {
+      markVisible();
+      await yieldToPage();
+      if (stopped) return;
+    }
+    await askedRest;
     await yieldToPage(); // merging the answer (a new matcher) was this slice's work
     if (stopped) return;
     await runSliced(rest, match, SLICE_MS, () => stopped);

@@ -22,16 +22,27 @@ export async function runSliced<T>(
   work: (item: T) => void | Promise<void>,
   budgetMs = SLICE_MS,
   isCancelled = () => false,
+  /** Run at the start of each slice after the first, its time counted in that slice's budget. */
+  atSlice?: () => void,
 ) {
   let sliceStart = performance.now();
   let estimate = 0;
   for (const item of items) {
     if (isCancelled()) return;
-    const t = performance.now();
+    let t = performance.now();
     if (t > sliceStart && t - sliceStart + estimate > budgetMs) {
       await yieldToPage();
       if (isCancelled()) return;
       sliceStart = performance.now();
+      if (atSlice) {
+        atSlice();
+        t = performance.now();
+        if (t - sliceStart + estimate > budgetMs) {
+          await yieldToPage();
+          if (isCancelled()) return;
+          sliceStart = performance.now();
+        }
+      }
     }
     const begun = performance.now();
     const pending = work(item);

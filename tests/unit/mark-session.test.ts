@@ -14,7 +14,11 @@ import {
   smallRecognizer,
   stubHighlightApi,
   type FakeHighlight,
+  CATALOG,
 } from './helpers/page-stubs';
+import { createRecognizer } from '../../page/marks/recognizer';
+import { createAliasIndex } from '../../engine/match/alias-lookup';
+import { buildGazetteer } from '../../engine/match/gazetteer';
 
 const ALL: EntityType[] = ['person', 'organization', 'place', 'product', 'event', 'other'];
 
@@ -181,6 +185,55 @@ describe('mark session', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(changes).toHaveLength(1); // the first scan's only
     expect(registry.size).toBe(0);
+  });
+
+  describe('a page of several chunks: its requests to the background', () => {
+    // Twelve 600-character paragraphs: several chunks (page/marks/chunks.ts), the first chunk's
+    // names (Lavrov) not the rest's, so the rest has keys of its own to ask for.
+    const longPage = () => {
+      const para = (i: number) =>
+        `<p>${'نص عادي بلا أسماء '.repeat(30)} ${i < 8 ? 'لافروف وLavrov' : 'الكرملين في موسكو وGeneva'} ${'word '.repeat(20)}</p>`;
+      document.body.innerHTML = Array.from({ length: 12 }, (_, i) => para(i)).join('');
+    };
+    /** The small catalog's answers, each after `delayMs`; `failFirst` rejects the primer's request. */
+    function slowRecognizer(delayMs: number, failFirst = false) {
+      const index = createAliasIndex(buildGazetteer(CATALOG));
+      const log: { keys: number; inFlight: number }[] = [];
+      let inFlight = 0;
+      let calls = 0;
+      const recognizer = createRecognizer(async (keys, crowded) => {
+        log.push({ keys: keys.length, inFlight });
+        if (failFirst && calls++ === 0) throw new Error('background unavailable');
+        inFlight++;
+        await new Promise((r) => setTimeout(r, delayMs));
+        inFlight--;
+        return JSON.parse(JSON.stringify(index.lookup(keys, crowded)));
+      });
+      return { recognizer, log };
+    }
+
+    it('asks for the rest while the visible part’s answer is on its way, and marks the same', async () => {
+      longPage();
+      const reference = marked(await start());
+      session!.stop();
+      expect(reference.length).toBe(8 * 2 + 4 * 3);
+      const { recognizer, log } = slowRecognizer(30);
+      const s = await start({ recognizer });
+      expect(marked(s)).toEqual(reference);
+      // Primer, visible part, rest: the rest's request leaves before the visible part's answer.
+      expect(log.map((r) => r.inFlight)).toEqual([0, 0, 1]);
+    });
+
+    it('one request after the other when the primer failed (its crowded words make the rest’s keys)', async () => {
+      longPage();
+      const reference = marked(await start());
+      session!.stop();
+      const { recognizer, log } = slowRecognizer(5, true);
+      const s = await start({ recognizer });
+      expect(marked(s)).toEqual(reference);
+      expect(log.length).toBeGreaterThanOrEqual(3);
+      expect(log.every((r) => r.inFlight === 0)).toBe(true);
+    });
   });
 
   it('stop during the first scan: nothing is painted', async () => {

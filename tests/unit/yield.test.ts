@@ -66,6 +66,26 @@ describe('runSliced', () => {
     );
     expect(done).toEqual([1, 2]);
   });
+
+  it('runs atSlice at the start of each later slice, its cost counted in that slice', async () => {
+    const log: string[] = [];
+    await runSliced(
+      [2, 2, 2, 2, 2],
+      (cost) => {
+        clock += cost;
+        log.push(`item ${slices.length}`);
+      },
+      6,
+      () => false,
+      () => {
+        // The work the caller slips in (marking the visible part) costs 5 ms: no item fits beside
+        // it, so that slice ends there and the next one holds items only.
+        clock += 5;
+        log.push(`atSlice ${slices.length}`);
+      },
+    );
+    expect(log).toEqual(['item 1', 'item 1', 'item 1', 'atSlice 2', 'item 3', 'item 3']);
+  });
 });
 
 describe('drive', () => {
