@@ -91,27 +91,43 @@ export async function measureRealPages(
 
 export const REAL_SECTION = '## Real pages';
 
-/** The table, under its own heading, with how it was measured. */
-export function renderRealPages(figs: RealPageFigures[], how: string): string {
-  if (!figs.length) return `${REAL_SECTION}\n\n${REAL_PAGES_DIR} is absent: not measured.`;
+/** One browser's rows: Chromium's (which reports long tasks) or Firefox's (which does not). */
+export interface RealPagesRun {
+  browser: string;
+  longTasks: boolean;
+  figs: RealPageFigures[];
+}
+
+/** The tables, one per browser, under their own heading, with how they were measured. */
+export function renderRealPages(runs: RealPagesRun[], how: string): string {
+  if (!runs.some((r) => r.figs.length)) return `${REAL_SECTION}\n\n${REAL_PAGES_DIR} is absent: not measured.`;
   const f1 = (n: number) => n.toFixed(1);
-  const ratios = figs.map((p) => p.ms / p.floorMs);
-  const rows = figs.map(
-    (p, i) =>
-      `| ${p.id} | ${p.chars.toLocaleString('en-US')} | ${p.marks} | ${f1(p.ms)} ms | ${f1(p.longestSliceMs)} ms | ` +
-      `${p.longestLongTaskMs ? `${f1(p.longestLongTaskMs)} ms` : 'none'} | ${f1(p.floorMs)} ms | ${ratios[i].toFixed(2)}× |`,
-  );
+  const table = ({ browser, longTasks, figs }: RealPagesRun) => {
+    const ratios = figs.map((p) => p.ms / p.floorMs);
+    const rows = figs.map(
+      (p, i) =>
+        `| ${p.id} | ${p.chars.toLocaleString('en-US')} | ${p.marks} | ${f1(p.ms)} ms | ${f1(p.longestSliceMs)} ms | ` +
+        `${!longTasks ? 'not reported' : p.longestLongTaskMs ? `${f1(p.longestLongTaskMs)} ms` : 'none'} | ${f1(p.floorMs)} ms | ${ratios[i].toFixed(2)}× |`,
+    );
+    return [
+      `### ${browser}`,
+      '',
+      '| Page | article chars | marks | time to marks | longest slice | long tasks (≥ 50 ms) | floor | ratio to floor |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+      '',
+      `Median ratio to the floor ${median(ratios).toFixed(2)}×, worst ${Math.max(...ratios).toFixed(2)}×; longest slice of ours ${f1(Math.max(...figs.map((p) => p.longestSliceMs)))} ms (median of runs, worst page).`,
+    ].join('\n');
+  };
   return [
     REAL_SECTION,
     '',
-    `${how} Hashiya = \`findArticleScope\` + \`createMarkSession({ skip }).start()\` with the real catalog, from the start to every mention found; floor = \`findArticleScope\` + \`collectText\` + \`normalize\` over the same article. Page scripts removed; no third party reachable. Time from DOMContentLoaded to the first mark with the extension installed, in both browsers: \`tests/e2e/real-pages.e2e.ts\`.`,
+    `${how} Hashiya = \`findArticleScope\` + \`createMarkSession({ skip }).start()\` with the real catalog, from the start to every mention found; floor = \`findArticleScope\` + \`collectText\` + \`normalize\` over the same article. Page scripts removed; no third party reachable. Firefox before 142 has no \`scheduler.yield\`: there our code yields through a MessageChannel task, and the slices are timed from it (Firefox reports no long-task entries). Time from DOMContentLoaded to the first mark with the extension installed, in both browsers: \`tests/e2e/real-pages.e2e.ts\`.`,
     '',
-    '| Page | article chars | marks | time to marks | longest slice | long tasks (≥ 50 ms) | floor | ratio to floor |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows,
-    '',
-    `Median ratio to the floor ${median(ratios).toFixed(2)}×, worst ${Math.max(...ratios).toFixed(2)}×; longest slice of ours ${f1(Math.max(...figs.map((p) => p.longestSliceMs)))} ms (median of runs, worst page).`,
-  ].join('\n');
+    ...runs.filter((r) => r.figs.length).flatMap((r) => [table(r), '']),
+  ]
+    .join('\n')
+    .trimEnd();
 }
 
 /** RESULTS.md with its real-pages section replaced by (or appended as) `section`. */

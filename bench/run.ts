@@ -20,7 +20,8 @@ import { marksCss } from '../components/theme';
 import { realGazetteer, syntheticGazetteer, type BenchGazetteer } from './gazetteers';
 import { generatePage } from './pages';
 import { storyLines, storyScale } from './story';
-import { measureRealPages, readRealPages, renderRealPages, withRealSection } from './real-pages';
+import { measureRealPages, readRealPages, renderRealPages, withRealSection, type RealPagesRun } from './real-pages';
+import { launchFirefox } from './driver-firefox';
 import { notesAtScale, renderNotesScale } from './notes-scale';
 import { render } from './report/render';
 import { summarize, summaryLine } from './report/summary';
@@ -76,8 +77,33 @@ async function main() {
       await open(`/real/${realPages[0].id}.html`); // warm-up, discarded
       await call('hashiya', [`/gaz/${real.id}.json`, { pointer: false, scope: true }]);
     }
-    const figs = await measureRealPages(realPages, CONFIG.runs, `/gaz/${real.id}.json`, open, call, log);
-    return renderRealPages(figs, how);
+    const gazUrl = `/gaz/${real.id}.json`;
+    const runs: RealPagesRun[] = [
+      {
+        browser: `Chromium ${browser.version()}`,
+        longTasks: true,
+        figs: await measureRealPages(realPages, CONFIG.runs, gazUrl, open, call, log),
+      },
+    ];
+    const firefox = process.env.HASHIYA_FIREFOX ?? '/usr/bin/firefox-esr';
+    if (realPages.length && existsSync(firefox)) {
+      const ff = await launchFirefox(origin);
+      try {
+        await ff.open(`/real/${realPages[0].id}.html`); // warm-up, discarded
+        await ff.call('hashiya', [gazUrl, { pointer: false, scope: true }]);
+        const figs = await measureRealPages(realPages, CONFIG.runs, gazUrl, ff.open, ff.call, (l) =>
+          log(`firefox ${l}`),
+        );
+        runs.push({ browser: `Firefox ${ff.version}`, longTasks: false, figs });
+      } finally {
+        await ff.close();
+      }
+    } else if (realPages.length) {
+      if (process.env.CI === 'true')
+        throw new Error(`real pages: no Firefox at ${firefox} (CI=true: a missing browser is a failure)`);
+      log(`real pages, Firefox: skipped, no ${firefox}`);
+    }
+    return renderRealPages(runs, how);
   };
 
   const { server, origin } = await startServer();
@@ -89,7 +115,7 @@ async function main() {
     if (REAL) {
       const section = await realRun(
         `Measured on its own (\`npm run bench -- --real\`) at ${codeVersion()}, ${new Date().toISOString()}, ` +
-          `${CONFIG.runs} runs per page (medians), load average ${os.loadavg()[0].toFixed(1)}; Chromium ${browser.version()}.`,
+          `${CONFIG.runs} runs per page (medians), load average ${os.loadavg()[0].toFixed(1)}.`,
       );
       await browser.close();
       server.close();

@@ -76,6 +76,13 @@ export interface PointerResult {
 
 type Sched = { yield: () => Promise<void> };
 
+const channelYield = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+
 interface Background {
   lookup(keys: string[], withCrowded: boolean): Promise<AliasBatch>;
   stats: { lookups: number; keys: number; aliases: number; waitMs: number; workMs: number; jsonMs: number };
@@ -145,8 +152,12 @@ export async function hashiya(
 
   // Instrument the yields page/marks/yield.ts makes: each call ends a slice of ours, each resume starts one.
   // Waiting for the background also ends a slice: the lookup wrapper below marks those.
-  const sched = (globalThis as unknown as { scheduler: Sched }).scheduler;
-  const realYield = sched.yield.bind(sched);
+  // Firefox before 142 has no scheduler.yield: page/marks/yield.ts then yields through a
+  // MessageChannel, which the harness installs as scheduler.yield for the run (the same yield, timed).
+  const g = globalThis as unknown as { scheduler?: Partial<Sched> };
+  const created = !g.scheduler;
+  const sched = (g.scheduler ??= {}) as Sched;
+  const realYield = sched.yield ? sched.yield.bind(sched) : channelYield;
   const slices: number[] = [];
   const trace: string[] = [];
   let sliceStart = 0;
@@ -187,7 +198,8 @@ export async function hashiya(
     slices.push(t1 - sliceStart);
     trace.push(`${(t1 - sliceStart).toFixed(1)} end`);
   } finally {
-    delete (sched as Partial<Sched>).yield;
+    if (created) delete g.scheduler;
+    else delete (sched as Partial<Sched>).yield;
   }
   await afterFrame();
   const t2 = now();
