@@ -5,18 +5,11 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NoteStore } from '../../notes/store';
+import { handlers } from './helpers/protocol-mock';
 
-type Handler = (msg: { data: unknown; sender: unknown }) => unknown;
-const handlers = new Map<string, Handler>();
-
-vi.mock('../../messaging/protocol', () => ({
-  onMessage: (type: string, fn: Handler) => {
-    handlers.set(type, fn);
-    return () => handlers.delete(type);
-  },
-  sendMessage: vi.fn(async () => undefined),
-  MAX_ENTITY_IDS: 5000,
-}));
+vi.mock('../../messaging/protocol', async () =>
+  (await import('./helpers/protocol-mock')).protocolMock({ MAX_ENTITY_IDS: 5000 }),
+);
 vi.mock('../../background/corpus', async () => (await import('./helpers/background-corpus')).seedStages());
 
 const ID = 'test-extension-id';

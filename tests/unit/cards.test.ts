@@ -4,25 +4,12 @@ import { compileCorpus } from '../../compiler/compile';
 import { openCompiled } from '../../compiler/memory-index';
 import { entityCard, foldCopies } from '../../background/cards';
 import { wireKey } from '../../engine/story/wire-copies';
+import { enc, LAVROV_CATALOG } from './helpers/small-corpus';
 
-const enc = (s: string) => new TextEncoder().encode(s);
-const catalog = {
-  version: 1,
-  entities: [
-    {
-      id: 'person/sergey-lavrov',
-      type: 'person',
-      names: { ar: 'سيرغي لافروف', en: 'Sergey Lavrov' },
-      aliases: { ar: ['لافروف'] },
-      gloss: { ar: 'و', en: 'g' },
-    },
-    { id: 'place/moscow', type: 'place', names: { ar: 'موسكو', en: 'Moscow' }, gloss: { ar: 'و', en: 'g' } },
-  ],
-};
 const article = (date: string, body: string) => enc(`---\ndate: ${date}\n---\nعنوان ${date}\n${body}`);
 const index = await openCompiled(
   compileCorpus({
-    catalog: { file: 'catalog.json', text: JSON.stringify(catalog) },
+    catalog: LAVROV_CATALOG,
     articles: [
       { file: 'a.txt', bytes: article('2020-01-01', 'قال لافروف في موسكو. ثم عاد لافروف.') },
       { file: 'b.txt', bytes: article('2021-06-01', 'التقى لافروف نظيره.') },
@@ -53,7 +40,7 @@ describe('entity card', () => {
       'f.txt': article('2020-01-01', lines(3, 'كتب')),
     };
     const compiled = compileCorpus({
-      catalog: { file: 'catalog.json', text: JSON.stringify(catalog) },
+      catalog: LAVROV_CATALOG,
       articles: Object.entries(files).map(([file, bytes]) => ({ file, bytes })),
     });
     const corpus = await openCompiled(compiled);
@@ -107,7 +94,7 @@ describe('entity card at scale', () => {
   ];
   const outlets = ['spa', 'okaz', 'alriyadh', 'aleqtisadiya', 'alweeam', 'sabq'];
   const compiled = compileCorpus({
-    catalog: { file: 'catalog.json', text: JSON.stringify(catalog) },
+    catalog: LAVROV_CATALOG,
     articles: [
       ...copies.map((c, i) => ({ file: `w${i}.txt`, bytes: wire(outlets[i], '2015-07-2' + (i % 3), c) })),
       { file: 'x1.txt', bytes: wire('okaz', '2015-07-19', 'انتقد لافروف القرار.') },

@@ -7,16 +7,10 @@ import { encodeIndex } from '../../compiler/encode-index';
 import { INDEX_FILE, STORY_FILE } from '../../engine/index/index-format';
 import { extractFeatures } from '../../engine/story/story';
 import type { CorpusOverview } from '../../messaging/protocol';
+import { handlers } from './helpers/protocol-mock';
+import { enc, LAVROV_CATALOG } from './helpers/small-corpus';
 
-type Handler = (msg: { data: unknown; sender: unknown }) => unknown;
-const handlers = new Map<string, Handler>();
-vi.mock('../../messaging/protocol', () => ({
-  onMessage: (type: string, fn: Handler) => {
-    handlers.set(type, fn);
-    return () => handlers.delete(type);
-  },
-  sendMessage: vi.fn(async () => undefined),
-}));
+vi.mock('../../messaging/protocol', async () => (await import('./helpers/protocol-mock')).protocolMock());
 
 // The alias index, counted, and made to fail when a test says so.
 const aliasBuild = vi.hoisted(() => ({ calls: 0, fail: false }));
@@ -32,20 +26,6 @@ vi.mock('../../engine/match/alias-lookup', async (original) => {
   };
 });
 
-const enc = (s: string) => new TextEncoder().encode(s);
-const catalog = {
-  version: 1,
-  entities: [
-    {
-      id: 'person/sergey-lavrov',
-      type: 'person',
-      names: { ar: 'سيرغي لافروف', en: 'Sergey Lavrov' },
-      aliases: { ar: ['لافروف'] },
-      gloss: { ar: 'و', en: 'g' },
-    },
-    { id: 'place/moscow', type: 'place', names: { ar: 'موسكو', en: 'Moscow' }, gloss: { ar: 'و', en: 'g' } },
-  ],
-};
 const bodies = [
   'قال لافروف في موسكو.',
   'التقى لافروف نظيره.',
@@ -54,7 +34,7 @@ const bodies = [
   'لافروف مرة أخرى.',
 ];
 const compiled = compileCorpus({
-  catalog: { file: 'catalog.json', text: JSON.stringify(catalog) },
+  catalog: LAVROV_CATALOG,
   articles: bodies.map((body, i) => ({
     file: `a${i}.txt`,
     bytes: enc(`---\ndate: 2021-0${i + 1}-01\nsource: outlet ${i}\n---\nعنوان ${i}\n${body}`),

@@ -6,17 +6,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NoteStore } from '../../notes/store';
 import { LIMITS } from '../../notes/model';
 import { MAX_URL_CHARS } from '../../messaging/schemas';
+import { handlers } from './helpers/protocol-mock';
 
-type Handler = (msg: { data: unknown; sender: unknown }) => unknown;
-const handlers = new Map<string, Handler>();
-
-vi.mock('../../messaging/protocol', () => ({
-  onMessage: (type: string, fn: Handler) => {
-    handlers.set(type, fn);
-    return () => handlers.delete(type);
-  },
-  sendMessage: vi.fn(async () => undefined),
-}));
+vi.mock('../../messaging/protocol', async () => (await import('./helpers/protocol-mock')).protocolMock());
 vi.mock('../../background/corpus', async () => (await import('./helpers/background-corpus')).seedStages());
 
 const ID = 'test-extension-id';

@@ -6,18 +6,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { NoteStore } from '../../notes/store';
 import { toWebAnnotation } from '../../notes/export';
 import type { Note } from '../../notes/model';
+import { handlers } from './helpers/protocol-mock';
 
-type Handler = (msg: { data: unknown; sender: unknown }) => unknown;
-const handlers = new Map<string, Handler>();
 const send = vi.hoisted(() => vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined));
-vi.mock('../../messaging/protocol', () => ({
-  onMessage: (type: string, fn: Handler) => {
-    handlers.set(type, fn);
-    return () => handlers.delete(type);
-  },
-  sendMessage: send,
-  MAX_ENTITY_IDS: 5000,
-}));
+vi.mock('../../messaging/protocol', async () =>
+  (await import('./helpers/protocol-mock')).protocolMock({ sendMessage: send, MAX_ENTITY_IDS: 5000 }),
+);
 
 const ID = 'test-extension-id';
 const PAGE = `chrome-extension://${ID}/notes.html`;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { mountRoot, unmountRoot, waitForIn } from './helpers/preact-root';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Note } from '../../notes/model';
 import { STRINGS } from '../../i18n/strings';
@@ -76,26 +77,15 @@ beforeEach(() => {
     }
     return undefined;
   });
-  Object.defineProperty(navigator, 'language', { value: 'en-US', configurable: true });
-  root = document.createElement('div');
-  document.body.append(root);
+  root = mountRoot();
 });
 
 afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+  unmountRoot(root);
   vi.useRealTimers();
 });
 
-async function waitFor<T>(fn: () => T, what: string, timeout = 2000): Promise<NonNullable<T>> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = fn();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}:\n${root.innerHTML.slice(0, 1500)}`);
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-}
+const waitFor = <T,>(fn: () => T | Promise<T>, what?: string, timeout = 2000) => waitForIn(root, fn, what, timeout);
 
 const button = (label: string) =>
   [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === label)!;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { mountRoot, unmountRoot, waitForIn } from './helpers/preact-root';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import type { PageSummary } from '../../messaging/protocol';
@@ -55,31 +56,15 @@ beforeEach(() => {
   });
   closeSpy = vi.fn();
   window.close = closeSpy as unknown as typeof window.close;
-  Object.defineProperty(navigator, 'language', { value: 'en-US', configurable: true });
-  root = document.createElement('div');
-  document.body.append(root);
+  root = mountRoot();
 });
 
 afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+  unmountRoot(root);
   vi.restoreAllMocks();
 });
 
-async function waitFor<T>(fn: () => T | Promise<T>, what = 'condition', timeout = 2000): Promise<NonNullable<T>> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    let value: T | undefined;
-    try {
-      value = await fn();
-    } catch {
-      value = undefined;
-    }
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}:\n${root.innerHTML.slice(0, 2000)}`);
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-}
+const waitFor = <T,>(fn: () => T | Promise<T>, what?: string, timeout = 2000) => waitForIn(root, fn, what, timeout);
 
 async function mount() {
   await act(() => render(<Popup />, root));

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { mountRoot, unmountRoot, waitForIn } from './helpers/preact-root';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ArticleSummary, CorpusOverview } from '../../messaging/protocol';
 
@@ -60,26 +61,15 @@ beforeEach(() => {
     await allReleased;
     return { articleCount: COUNT, articles, entities };
   });
-  Object.defineProperty(navigator, 'language', { value: 'en-US', configurable: true });
-  root = document.createElement('div');
-  document.body.append(root);
+  root = mountRoot();
 });
 
 afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+  unmountRoot(root);
   vi.unstubAllGlobals();
 });
 
-async function waitFor<T>(fn: () => T, what: string, timeout = 3000): Promise<NonNullable<T>> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = fn();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}:\n${root.innerHTML.slice(0, 1500)}`);
-    await act(() => new Promise((r) => setTimeout(r, 10)));
-  }
-}
+const waitFor = <T,>(fn: () => T | Promise<T>, what?: string, timeout = 3000) => waitForIn(root, fn, what, timeout);
 
 const titles = () => [...root.querySelectorAll('.virtual-list li a')].map((a) => a.textContent);
 const count = () => root.querySelector('.article-count')?.textContent;
