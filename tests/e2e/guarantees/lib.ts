@@ -338,7 +338,9 @@ export async function launchFirefoxProfile(profile: string, prefs: Record<string
 }
 
 export async function removeDir(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
+  // A killed browser's last child processes may still be writing into its profile for a moment
+  // (ENOTEMPTY in CI once): removal is retried, not failed.
+  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 export interface MarkStats {

@@ -122,12 +122,12 @@ async function launchChromium(dir: string, opts: LaunchOptions = {}): Promise<Se
       openExtensionPage: (path) => open(`${extensionOrigin}/${path.replace(/^\//, '')}`),
       close: async () => {
         await context.close().catch(() => {});
-        await rm(profile, { recursive: true, force: true });
+        await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
       },
     };
   } catch (e) {
     await ctx?.close().catch(() => {});
-    await rm(profile, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     throw e;
   }
 }
