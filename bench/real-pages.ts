@@ -1,8 +1,14 @@
 // The "real pages" table: Hashiya on the 18 saved news pages of ../shared/real-pages, as the content
 // script runs there (the article found first, marks only in it), against the scan-only floor over
-// the same article. The pages are served without their scripts (ours only) and with no third party
-// reachable (the bench origin is cross-origin isolated: other hosts' resources fail at once), so the
-// figures are our work, not the page's. Skipped, with a line saying so, when ../shared is absent.
+// the same article. The pages are served without their scripts (ours only), without their frames'
+// sources and with no third party reachable (the bench origin is cross-origin isolated: other hosts'
+// resources fail at once), so the figures are our work, not the page's. Skipped, with a line saying
+// so, when ../shared is absent.
+//
+// Why the frames: Firefox gives each cross-site frame a content process of its own before the frame's
+// load fails. bbc-1's ten ad frames started about five processes per load, each ~120 ms of CPU, on
+// this two-core machine while our slices ran: a Gecko profile showed our thread with 10 ms of CPU in
+// a 57 ms slice. The frame elements stay (article detection sees the same DOM); only `src` goes.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FloorResult, HashiyaResult } from './browser/hashiya';
@@ -36,7 +42,9 @@ export function readRealPages(): RealPage[] {
     .sort()
     .map((id) => {
       const raw = readFileSync(join(REAL_PAGES_DIR, id, 'source.html'), 'utf8');
-      const html = raw.replace(/<script\b[\s\S]*?<\/script\s*>/gi, '');
+      const html = raw
+        .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+        .replace(/(<iframe\b[^>]*?\s)src(\s*=)/gi, '$1data-bench-src$2');
       const at = html.search(/<head[^>]*>/i);
       const end = at < 0 ? 0 : at + html.slice(at).indexOf('>') + 1;
       const ours = '<link rel="stylesheet" href="/marks.css"><script src="/harness.js"></script>';
