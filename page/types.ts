@@ -6,7 +6,10 @@ export interface PageMention {
   id: number;
   entityId: string;
   type: EntityType;
-  range: Range;
+  /** The text node the mention starts in. */
+  node: Text;
+  /** May be made on first use (page/marks/page-mention.ts). */
+  readonly range: Range;
 }
 
 /** Finds marked mentions; implemented by the page's mark session (page/marks/session.ts). */

@@ -19,7 +19,8 @@ function mention(word: string, type: EntityType = 'person'): PageMention {
   const page = collectText(document.body);
   const at = page.text.indexOf(word);
   expect(at).toBeGreaterThanOrEqual(0);
-  return { id: nextId++, entityId: `x/${word}`, type, range: rangeFor(document, page.segments, at, at + word.length)! };
+  const range = rangeFor(document, page.segments, at, at + word.length)!;
+  return { id: nextId++, entityId: `x/${word}`, type, node: range.startContainer as Text, range };
 }
 
 const el = (id: string) => document.getElementById(id)!;
