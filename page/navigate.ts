@@ -6,7 +6,7 @@ export function createNavigator(mentions: () => PageMention[], open: (m: PageMen
   let current = -1;
 
   function show(m: PageMention) {
-    const el = m.node.parentElement;
+    const el = m.range.startContainer.parentElement;
     el?.scrollIntoView({
       block: 'center',
       behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',

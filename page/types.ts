@@ -6,10 +6,7 @@ export interface PageMention {
   id: number;
   entityId: string;
   type: EntityType;
-  /** The text node the mention starts in. */
-  node: Text;
-  /** May be made on first use (page/marks/page-mention.ts). */
-  readonly range: Range;
+  range: Range;
 }
 
 /** Finds marked mentions; implemented by the page's mark session (page/marks/session.ts). */

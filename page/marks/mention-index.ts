@@ -60,11 +60,6 @@ export class MentionIndex {
     }
   }
 
-  /** The text nodes `m` touches. */
-  nodes(m: PageMention): readonly Text[] {
-    return this.nodesOf.get(m) ?? [];
-  }
-
   /** The mentions touching text node `node`, with their offsets in it. */
   inNode(node: Text): readonly Located[] {
     return this.byNode.get(node) ?? [];

@@ -11,8 +11,7 @@
 // - Hit testing for the hover card: a grid of the marks' rectangles (page/marks/hit-grid.ts), measured
 //   when idle; until it is ready, caretPositionFromPoint gives (text node, offset) and each text
 //   node maps to the mentions that touch it.
-import { collectText, segmentCursor, walkText, type PageText, type SkipFn } from '../../engine/text/dom-text';
-import { pageMention } from './page-mention';
+import { collectText, rangeFor, segmentCursor, walkText, type PageText, type SkipFn } from '../../engine/text/dom-text';
 import { pageEvidence, prepareText, type PreparedText } from '../../engine/match/matcher';
 import { warmNormalizer } from '../../engine/text/normalize';
 import type { EntityType, Mention } from '../../engine/types';
@@ -92,18 +91,15 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   ): PageMention | null {
     const start = offset + found.start;
     const end = offset + found.end;
-    if (!page.segments.length || end <= start) return null;
+    const range = rangeFor(doc, page.segments, start, end, find);
+    if (!range) return null;
     const gaz = opts.recognizer.gazetteer();
-    const from = page.segments[find(start)];
-    const m = pageMention(
-      nextId++,
-      gaz.entityIds[found.entity],
-      gaz.entityTypes[found.entity],
-      from,
-      start,
-      page.segments[find(end - 1)],
-      end,
-    );
+    const m: PageMention = {
+      id: nextId++,
+      entityId: gaz.entityIds[found.entity],
+      type: gaz.entityTypes[found.entity],
+      range,
+    };
     mentions.add(m, page.segments, start, end, find);
     opts.onStep?.('firstMark');
     painted.show(m, groupOf(m));
@@ -270,12 +266,19 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   async function rescanDirty() {
     if (stopped) return;
     // Mentions whose text left the page, or whose text node changed, go first.
-    removeWhere((m) => mentions.nodes(m).some((n) => !n.isConnected || dirty.has(n)));
+    removeWhere(
+      (m) =>
+        !m.range.startContainer.isConnected ||
+        !m.range.endContainer.isConnected ||
+        m.range.collapsed ||
+        dirty.has(m.range.startContainer) ||
+        dirty.has(m.range.endContainer),
+    );
     const blocks = blocksOf(opts.root, [...dirty]);
     dirty.clear();
     const changed = new Set<Node>(blocks);
     removeWhere((m) => {
-      for (let n: Node | null = m.node; n; n = n.parentNode) if (changed.has(n)) return true;
+      for (let n: Node | null = m.range.startContainer; n; n = n.parentNode) if (changed.has(n)) return true;
       return false;
     });
     for (const block of blocks) {
@@ -329,7 +332,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       return null;
     },
     all: () => mentions.list.filter((m) => groupOf(m)),
-    within: (el) => mentions.list.filter((m) => groupOf(m) && el.contains(m.node)),
+    within: (el) => mentions.list.filter((m) => groupOf(m) && el.contains(m.range.startContainer)),
     stop() {
       stopped = true;
       grid?.destroy();

@@ -40,7 +40,7 @@ export class VisibleMarks {
 
   /** Tracks `m`, painted in `group` (null: not painted) whenever its block is near the viewport. */
   show(m: PageMention, group: MarkGroup | null): void {
-    let block = this.blockOf(m.node);
+    let block = this.blockOf(m.range.startContainer);
     for (let up = block && this.moved.get(block); up; up = this.moved.get(up)) block = up;
     if (!block) return;
     this.tracked.set(m, { block, group });

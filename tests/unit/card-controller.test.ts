@@ -35,7 +35,7 @@ function mention(id: number, entityId: string, container: Element): PageMention 
     getBoundingClientRect: () => rect,
     commonAncestorContainer: container,
   } as unknown as Range;
-  return { id, entityId, type: 'place', node: document.createTextNode(''), range };
+  return { id, entityId, type: 'place', range };
 }
 
 const card = (id: string): EntityCard => ({

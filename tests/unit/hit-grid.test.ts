@@ -22,7 +22,7 @@ function mention(...rects: DOMRect[]): PageMention {
   const range = document.createRange();
   range.selectNodeContents(document.body);
   layout.set(range, rects);
-  return { id: nextId++, entityId: `x/${nextId}`, type: 'person', node: document.createTextNode(''), range };
+  return { id: nextId++, entityId: `x/${nextId}`, type: 'person', range };
 }
 
 /** Lets the idle build run (a timer of 50 ms without requestIdleCallback; at most 500 ms with it). */

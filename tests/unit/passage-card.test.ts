@@ -198,7 +198,7 @@ describe('hover', () => {
     expect(passageCard()).not.toBeNull();
     const range = document.createRange();
     range.selectNodeContents(text);
-    mentionUnder = { id: 1, entityId: 'place/geneva', type: 'place', node: text, range };
+    mentionUnder = { id: 1, entityId: 'place/geneva', type: 'place', range };
     move({ x: ON.x + 5, y: ON.y });
     advance(700);
     await settle();
