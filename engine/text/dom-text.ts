@@ -191,8 +191,9 @@ export function* walkText(root: Node, exclude?: Element | null, skip?: SkipFn): 
   return { text: parts.join(''), segments };
 }
 
-/** Index of the segment that holds joined-text offset `offset` (binary search from segment `lo`). */
-export function segmentAt(segments: TextSegment[], offset: number, lo = 0): number {
+/** Index of the segment that holds joined-text offset `offset` (binary search). */
+export function segmentAt(segments: TextSegment[], offset: number): number {
+  let lo = 0;
   let hi = segments.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
@@ -202,32 +203,11 @@ export function segmentAt(segments: TextSegment[], offset: number, lo = 0): numb
   return lo;
 }
 
-/** segmentAt for offsets that mostly grow, as a scan's mentions do: it looks first at the segment
- *  of the last answer and the few after it. A 1 MB page has tens of thousands of segments, scattered
- *  in memory: three binary searches per mention were 8 ms of its 2,197 marks (Chromium profile). */
-export function segmentCursor(segments: TextSegment[]): (offset: number) => number {
-  let last = 0;
-  return (offset) => {
-    if (!segments.length || segments[last].start > offset) return (last = segmentAt(segments, offset));
-    for (let steps = 0; steps < 4; steps++) {
-      if (last + 1 >= segments.length || segments[last + 1].start > offset) return last;
-      last++;
-    }
-    return (last = segmentAt(segments, offset, last));
-  };
-}
-
 /** The DOM range for joined-text offsets [start, end). Caller owns the document to create ranges in. */
-export function rangeFor(
-  doc: Document,
-  segments: TextSegment[],
-  start: number,
-  end: number,
-  find: (offset: number) => number = (offset) => segmentAt(segments, offset),
-): Range | null {
+export function rangeFor(doc: Document, segments: TextSegment[], start: number, end: number): Range | null {
   if (!segments.length || end <= start) return null;
-  const a = segments[find(start)];
-  const b = segments[find(end - 1)];
+  const a = segments[segmentAt(segments, start)];
+  const b = segments[segmentAt(segments, end - 1)];
   const range = doc.createRange();
   range.setStart(a.node, Math.min(start - a.start, a.node.length));
   range.setEnd(b.node, Math.min(end - b.start, b.node.length));

@@ -23,18 +23,11 @@ export class MentionIndex {
   private byNode = new Map<Text, Located[]>();
   private nodesOf = new Map<PageMention, Text[]>();
 
-  /** Adds `m`, which covers joined-text offsets [start, end) of `segments` (sorted, as collected);
-   *  `find` gives an offset's segment (a scan passes its cursor). */
-  add(
-    m: PageMention,
-    segments: TextSegment[],
-    start: number,
-    end: number,
-    find: (offset: number) => number = (offset) => segmentAt(segments, offset),
-  ): void {
+  /** Adds `m`, which covers joined-text offsets [start, end) of `segments` (sorted, as collected). */
+  add(m: PageMention, segments: TextSegment[], start: number, end: number): void {
     this.pending.push({ m, at: start });
     const nodes: Text[] = [];
-    for (let i = find(start); i < segments.length && segments[i].start < end; i++) {
+    for (let i = segmentAt(segments, start); i < segments.length && segments[i].start < end; i++) {
       const { node, start: at } = segments[i];
       const length = node.length; // CharacterData.length: no string made, unlike data.length
       if (at + length <= start) continue;

@@ -11,7 +11,7 @@
 // - Hit testing for the hover card: a grid of the marks' rectangles (page/marks/hit-grid.ts), measured
 //   when idle; until it is ready, caretPositionFromPoint gives (text node, offset) and each text
 //   node maps to the mentions that touch it.
-import { collectText, rangeFor, segmentCursor, walkText, type PageText, type SkipFn } from '../../engine/text/dom-text';
+import { collectText, rangeFor, walkText, type PageText, type SkipFn } from '../../engine/text/dom-text';
 import { pageEvidence, prepareText, type PreparedText } from '../../engine/match/matcher';
 import { warmNormalizer } from '../../engine/text/normalize';
 import type { EntityType, Mention } from '../../engine/types';
@@ -82,16 +82,10 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   const groupOf = (m: PageMention): MarkGroup | null =>
     noted.has(m.entityId) ? 'noted' : types.has(m.type) ? m.type : null;
 
-  function addMention(
-    found: Mention,
-    offset: number,
-    doc: Document,
-    page: PageText,
-    find: (offset: number) => number,
-  ): PageMention | null {
+  function addMention(found: Mention, offset: number, doc: Document, page: PageText): PageMention | null {
     const start = offset + found.start;
     const end = offset + found.end;
-    const range = rangeFor(doc, page.segments, start, end, find);
+    const range = rangeFor(doc, page.segments, start, end);
     if (!range) return null;
     const gaz = opts.recognizer.gazetteer();
     const m: PageMention = {
@@ -100,7 +94,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       type: gaz.entityTypes[found.entity],
       range,
     };
-    mentions.add(m, page.segments, start, end, find);
+    mentions.add(m, page.segments, start, end);
     opts.onStep?.('firstMark');
     painted.show(m, groupOf(m));
     return m;
@@ -135,12 +129,11 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     const prepared = new Map<number, PreparedText>();
     const prepare = (i: number) => prepared.set(i, prepareText(page.text.slice(chunks[i].start, chunks[i].end)));
     const byStart = new Map<number, PageMention>();
-    const find = segmentCursor(page.segments);
     const match = (i: number) => {
       const { start, end } = chunks[i];
       const undecided = evidence.undecided.length;
       for (const found of opts.recognizer.match(page.text.slice(start, end), evidence, prepared.get(i))) {
-        const m = addMention(found, start, doc, page, find);
+        const m = addMention(found, start, doc, page);
         if (m) byStart.set(start + found.start, m);
       }
       for (const u of evidence.undecided.slice(undecided)) {
@@ -216,7 +209,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     for (const { mention, fallback } of opts.recognizer.decide(evidence)) {
       const replaced = fallback && byStart.get(mention.start);
       if (replaced) gone.add(replaced);
-      addMention(mention, 0, doc, page, find);
+      addMention(mention, 0, doc, page);
     }
     removeMentions(gone);
     evidence.undecided = [];
