@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -337,11 +337,7 @@ export async function launchFirefoxProfile(profile: string, prefs: Record<string
   };
 }
 
-export async function removeDir(dir: string): Promise<void> {
-  // A killed browser's last child processes may still be writing into its profile for a moment
-  // (ENOTEMPTY in CI once): removal is retried, not failed.
-  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-}
+export { removeDir } from '../harness/browsers';
 
 export interface MarkStats {
   /** Ranges in all `hashiya-*` highlights. */

@@ -122,14 +122,20 @@ async function launchChromium(dir: string, opts: LaunchOptions = {}): Promise<Se
       openExtensionPage: (path) => open(`${extensionOrigin}/${path.replace(/^\//, '')}`),
       close: async () => {
         await context.close().catch(() => {});
-        await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+        await removeDir(profile);
       },
     };
   } catch (e) {
     await ctx?.close().catch(() => {});
-    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await removeDir(profile);
     throw e;
   }
+}
+
+/** Removes a browser profile. A killed browser's last child processes may still be writing into it
+ *  for a moment (ENOTEMPTY in CI once): removal is retried, not failed. */
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 // Puppeteer's own Firefox profile already turns off updates, normandy, safe browsing lookups,
