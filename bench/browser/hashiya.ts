@@ -161,18 +161,26 @@ export async function hashiya(
   const slices: number[] = [];
   const trace: string[] = [];
   let sliceStart = 0;
+  const endSlice = (at: number, label = '') => {
+    slices.push(at - sliceStart);
+    trace.push(`${(at - sliceStart).toFixed(1)}${label}`);
+  };
+  // When a lookup was sent: its slice ends there if the session then waits for the answer, but runs
+  // on to the next yield if the session works meanwhile (page/marks/session.ts overlaps the two).
+  let sent: number | null = null;
   sched.yield = () => {
-    slices.push(now() - sliceStart);
-    trace.push(slices[slices.length - 1].toFixed(1));
+    endSlice(now());
+    sent = null;
     return realYield().then(() => {
       sliceStart = now();
     });
   };
   const lookup = async (keys: string[], withCrowded: boolean) => {
     const batch = background.lookup(keys, withCrowded);
-    slices.push(now() - sliceStart);
-    trace.push(`${slices[slices.length - 1].toFixed(1)} L`);
+    sent = now();
     const b = await batch;
+    if (sent !== null) endSlice(sent, ' L');
+    sent = null;
     sliceStart = now();
     return b;
   };
@@ -195,8 +203,7 @@ export async function hashiya(
     });
     await session.start();
     t1 = now();
-    slices.push(t1 - sliceStart);
-    trace.push(`${(t1 - sliceStart).toFixed(1)} end`);
+    endSlice(t1, ' end');
   } finally {
     if (created) delete g.scheduler;
     else delete (sched as Partial<Sched>).yield;
