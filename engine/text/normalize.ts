@@ -11,7 +11,9 @@
  *   is what lets the matcher translate token offsets back to page offsets and mark the exact characters.
  * - The same function serves catalog strings (build time) and pages (run time), so keys always agree.
  */
-import { suffixHashOf } from './token-hash';
+import { FILTER_BITS, ID_STEP, SUFFIX_STEP } from './token-hash';
+
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
 
 const KEEP = 0;
 const REPLACE = 1;
@@ -143,6 +145,11 @@ function* buildTables(): Generator<void, Tables, void> {
 
 let building: Generator<void, Tables, void> | null = null;
 
+/** Kept, replaced, deleted and expanded units, Arabic and Latin words, digits, a one-unit word. */
+const WARM_TEXT = 'أهلاً بالعالمِ، Hello ﻻ ٢٠١٥ و';
+const WARM_CALLS = 12;
+let warmed = false;
+
 /** One step of the build (`warmNormalizer` and `getTables` share it: either may finish it). */
 function buildStep(): boolean {
   building ??= buildTables();
@@ -157,15 +164,22 @@ function getTables(): Tables {
   return tables;
 }
 
-/** Builds the normalization tables step by step, for a caller that drives it in slices
- *  (page/marks/yield.ts drive); done at once, returning false, when they are built. */
+/** Builds the normalization tables step by step and warms the page's passes, for a caller that
+ *  drives it in slices (page/marks/yield.ts drive); done at once, returning false, when warm. */
 export function* warmNormalizer(): Generator<void, boolean, void> {
-  if (tables) return false;
-  while (!buildStep()) yield;
+  if (warmed) return false;
+  while (!tables && !buildStep()) yield;
   // The tokenizer's word test (its Unicode-class regex is compiled on first use) and the decoder.
   for (const c of [0x61, 0x627, 0x30, 0x20]) isWordUnit(c);
   yield;
-  decode(Uint16Array.of(0x627, 0x20), 2);
+  // Every path of the page's passes, run on a short text before a page's first chunk. Without it
+  // V8 compiled each hot loop on stack replacement in the middle of that chunk, before the code
+  // after the loop had ever run; that code, compiled without type feedback, deoptimized at the end
+  // of every later call: once per chunk and pass, ~150 times per pass on the 1 MB bench page
+  // (Chromium --trace-deopt), most of them gone with this. V8 allocates a function's feedback only
+  // after a few calls: hence a dozen.
+  for (let k = 0; k < WARM_CALLS; k++) normalizeTokens(WARM_TEXT);
+  warmed = true;
   return true;
 }
 
@@ -310,7 +324,7 @@ export interface NormalizedTokens extends Normalized {
   count: number;
   /** suffixHash of each token. */
   hashes: Uint16Array;
-  /** tokenHash of each token. */
+  /** tokenId of each token (engine/text/token-hash.ts). */
   ids: Int32Array;
 }
 
@@ -327,7 +341,8 @@ export function normalizeTokens(text: string): NormalizedTokens {
   return { text: changed ? decode(out, length) : text, map: map.subarray(0, length + 1), ...tokens };
 }
 
-/** tokenize over units[0, n), with each token's suffixHash and tokenHash. */
+/** tokenize over units[0, n), with each token's suffixHash and tokenId: one flat loop that only
+ *  classifies units, the hashes made once per token at its end. */
 function tokenizeUnits(units: Uint16Array, n: number) {
   const word = WORD;
   let cap = (n >> 2) + 16;
@@ -336,25 +351,19 @@ function tokenizeUnits(units: Uint16Array, n: number) {
   let hashes = new Uint16Array(cap);
   let ids = new Int32Array(cap);
   let count = 0;
-  let i = 0;
-  while (i < n) {
-    let u = units[i];
-    let w = word[u];
-    if (w === 0) w = computeWord(u) ? 1 : 2;
-    if (w !== 1) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let id = 0x811c9dc5; // TOKEN_HASH_SEED, then tokenHashStep per unit (engine/text/token-hash.ts)
-    for (;;) {
-      id = Math.imul(id ^ u, 0x01000193);
-      if (++i >= n) break;
-      u = units[i];
-      w = word[u];
+  let start = -1;
+  // i === n ends the last token as a non-word unit would.
+  for (let i = 0; i <= n; i++) {
+    if (i < n) {
+      const u = units[i];
+      let w = word[u];
       if (w === 0) w = computeWord(u) ? 1 : 2;
-      if (w !== 1) break;
+      if (w === 1) {
+        if (start < 0) start = i;
+        continue;
+      }
     }
+    if (start < 0) continue;
     if (count === cap) {
       cap *= 2;
       starts = grown(starts, new Int32Array(cap));
@@ -362,10 +371,25 @@ function tokenizeUnits(units: Uint16Array, n: number) {
       hashes = grown(hashes, new Uint16Array(cap));
       ids = grown(ids, new Int32Array(cap));
     }
+    // suffixMixOf, foldSuffix and tokenIdOf (engine/text/token-hash.ts) written out, the suffix's
+    // three steps unrolled: the hashes cost as much as the rest of the tokenizer in a page's cold
+    // code, 1.4 ms less so on the 1 MB bench page (Chromium); the unit tests hold them equal.
+    const length = i - start;
+    const mix =
+      length >= 3
+        ? Math.imul(
+            Math.imul(Math.imul(3 ^ units[i - 3], SUFFIX_STEP) ^ units[i - 2], SUFFIX_STEP) ^ units[i - 1],
+            SUFFIX_STEP,
+          )
+        : length === 2
+          ? Math.imul(Math.imul(2 ^ units[i - 2], SUFFIX_STEP) ^ units[i - 1], SUFFIX_STEP)
+          : Math.imul(1 ^ units[i - 1], SUFFIX_STEP);
     starts[count] = start;
     ends[count] = i;
-    hashes[count] = suffixHashOf(units, start, i);
-    ids[count++] = id;
+    hashes[count] = (mix ^ (mix >>> FILTER_BITS)) & FILTER_MASK;
+    const id = Math.imul(mix ^ (length << 16) ^ units[start], ID_STEP);
+    ids[count++] = Math.imul(id ^ (length > 1 ? units[start + 1] : 0) ^ (units[start + (length >> 1)] << 16), ID_STEP);
+    start = -1;
   }
   return {
     starts: starts.subarray(0, count),

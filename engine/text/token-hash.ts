@@ -4,30 +4,56 @@
 /** Bits of the suffix hash: the size of the matcher's and the page's key filters. */
 export const FILTER_BITS = 16;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
-
+/** Multipliers of the suffix hash and of tokenId (int32: Math.imul's results stay small integers). */
 // Every clitic reading of a token is a suffix of it (stripped stems keep ≥ 3 units; ل + rest is the
 // suffix after the first ل), so a hash of the last ≤ 3 units rejects most page tokens before any
 // substring is made or any Map is consulted.
 export function suffixHash(s: string, start: number, end: number): number {
   let h = end - start >= 3 ? 3 : end - start;
-  for (let k = Math.max(start, end - 3); k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x9e3779b1) >>> 0;
-  return (h ^ (h >>> FILTER_BITS)) & FILTER_MASK;
+  for (let k = Math.max(start, end - 3); k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), SUFFIX_STEP);
+  return foldSuffix(h);
 }
 
-/** suffixHash of units[start, end). */
-export function suffixHashOf(units: Uint16Array, start: number, end: number): number {
+export const SUFFIX_STEP = 0x9e3779b1 | 0;
+export const ID_STEP = 0x01000193;
+
+/** The suffix hash before folding to FILTER_BITS: 32 bits, the seed of tokenId. */
+export function suffixMixOf(units: Uint16Array, start: number, end: number): number {
   let h = end - start >= 3 ? 3 : end - start;
-  for (let k = Math.max(start, end - 3); k < end; k++) h = Math.imul(h ^ units[k], 0x9e3779b1) >>> 0;
-  return (h ^ (h >>> FILTER_BITS)) & FILTER_MASK;
+  for (let k = Math.max(start, end - 3); k < end; k++) h = Math.imul(h ^ units[k], SUFFIX_STEP);
+  return h;
 }
 
-/** FNV-1a over a token's units, started with TOKEN_HASH_SEED and stepped once per unit: the
- *  page vocabulary's identity hash of a token (engine/match/alias-lookup.ts). */
-export const TOKEN_HASH_SEED = 0x811c9dc5;
-export const tokenHashStep = (h: number, unit: number) => Math.imul(h ^ unit, 0x01000193);
+export const foldSuffix = (h: number) => (h ^ (h >>> FILTER_BITS)) & FILTER_MASK;
 
+/**
+ * The page vocabulary's identity hash of a token (engine/match/alias-lookup.ts): its 32-bit suffix
+ * mix with its length and its first, second and middle units. Not a hash of every unit: stepping
+ * a hash once per unit of a 1 MB page was a third of the tokenizer's time in a page's cold code
+ * (Chromium, bench ar-1m). Tokens that share all of these collide; the vocabulary compares a
+ * hit's text, so a collision costs a probe, never a wrong token.
+ */
+export function tokenId(suffix: number, length: number, first: number, second: number, middle: number): number {
+  const h = Math.imul(suffix ^ (length << 16) ^ first, ID_STEP);
+  return Math.imul(h ^ second ^ (middle << 16), ID_STEP);
+}
+
+/** tokenId of s[start, end), as normalizeTokens computes it for a token (tests, tools). */
 export function tokenHash(s: string, start: number, end: number): number {
-  let h = TOKEN_HASH_SEED;
-  for (let k = start; k < end; k++) h = tokenHashStep(h, s.charCodeAt(k));
-  return h;
+  return tokenIdOf(
+    Uint16Array.from({ length: end - start }, (_, k) => s.charCodeAt(start + k)),
+    0,
+    end - start,
+  );
+}
+
+/** tokenId of units[start, end), with its suffix mix given (the tokenizer has it already). */
+export function tokenIdOf(
+  units: Uint16Array,
+  start: number,
+  end: number,
+  suffix = suffixMixOf(units, start, end),
+): number {
+  const length = end - start;
+  return tokenId(suffix, length, units[start], length > 1 ? units[start + 1] : 0, units[start + (length >> 1)]);
 }

@@ -60,6 +60,15 @@ describe('alias lookup by page vocabulary', () => {
     }
   });
 
+  it('tells apart two words whose identity hashes collide: the vocabulary compares their text', () => {
+    // tokenId hashes a word's length, first, second, middle and last three units: these share all of them.
+    const [a, b] = ['الرسميه', 'الحسميه'];
+    const p = prepareText(`${a} ${b}`);
+    expect(p.ids[0]).toBe(p.ids[1]);
+    expect(lookupKeys(`${a} ${b}`)).toEqual(new Set([...lookupKeys(a), ...lookupKeys(b)]));
+    expect(lookupKeys(b).has(b)).toBe(true);
+  });
+
   it('sends a page only aliases whose first word the page contains', () => {
     const text = 'قال وزير الخارجية الروسي سيرغي لافروف في موسكو';
     const keys = lookupKeys(text);
