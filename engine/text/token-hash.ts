@@ -4,7 +4,10 @@
 /** Bits of the suffix hash: the size of the matcher's and the page's key filters. */
 export const FILTER_BITS = 16;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
-/** Multipliers of the suffix hash and of tokenId (int32: Math.imul's results stay small integers). */
+/** Multipliers of the suffix hash and of tokenId (int32, as Math.imul returns). */
+export const SUFFIX_STEP = 0x9e3779b1 | 0;
+export const ID_STEP = 0x01000193;
+
 // Every clitic reading of a token is a suffix of it (stripped stems keep ≥ 3 units; ل + rest is the
 // suffix after the first ل), so a hash of the last ≤ 3 units rejects most page tokens before any
 // substring is made or any Map is consulted.
@@ -13,9 +16,6 @@ export function suffixHash(s: string, start: number, end: number): number {
   for (let k = Math.max(start, end - 3); k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), SUFFIX_STEP);
   return foldSuffix(h);
 }
-
-export const SUFFIX_STEP = 0x9e3779b1 | 0;
-export const ID_STEP = 0x01000193;
 
 /** The suffix hash before folding to FILTER_BITS: 32 bits, the seed of tokenId. */
 export function suffixMixOf(units: Uint16Array, start: number, end: number): number {
