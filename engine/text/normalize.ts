@@ -175,9 +175,9 @@ export function* warmNormalizer(): Generator<void, boolean, void> {
   // Every path of the page's passes, run on a short text before a page's first chunk. Without it
   // V8 compiled each hot loop on stack replacement in the middle of that chunk, before the code
   // after the loop had ever run; that code, compiled without type feedback, deoptimized at the end
-  // of every later call: once per chunk and pass, ~150 times per pass on the 1 MB bench page
-  // (Chromium --trace-deopt), most of them gone with this. V8 allocates a function's feedback only
-  // after a few calls: hence a dozen.
+  // of later calls: about 80 times per load of the 1 MB bench page for the tokenizer (Chromium
+  // --trace-deopt), about 13 with this. V8 allocates a function's feedback only after a few calls:
+  // hence a dozen.
   for (let k = 0; k < WARM_CALLS; k++) normalizeTokens(WARM_TEXT);
   warmed = true;
   return true;
