@@ -324,7 +324,7 @@ export interface NormalizedTokens extends Normalized {
   count: number;
   /** suffixHash of each token. */
   hashes: Uint16Array;
-  /** tokenId of each token (engine/text/token-hash.ts). */
+  /** tokenHash of each token (engine/text/token-hash.ts). */
   ids: Int32Array;
 }
 
@@ -341,7 +341,7 @@ export function normalizeTokens(text: string): NormalizedTokens {
   return { text: changed ? decode(out, length) : text, map: map.subarray(0, length + 1), ...tokens };
 }
 
-/** tokenize over units[0, n), with each token's suffixHash and tokenId: one flat loop that only
+/** tokenize over units[0, n), with each token's suffixHash and tokenHash: one flat loop that only
  *  classifies units, the hashes made once per token at its end. */
 function tokenizeUnits(units: Uint16Array, n: number) {
   const word = WORD;
@@ -371,7 +371,7 @@ function tokenizeUnits(units: Uint16Array, n: number) {
       hashes = grown(hashes, new Uint16Array(cap));
       ids = grown(ids, new Int32Array(cap));
     }
-    // suffixMixOf, foldSuffix and tokenIdOf (engine/text/token-hash.ts) written out, the suffix's
+    // suffixHash and tokenHash (engine/text/token-hash.ts) written out over the units, the suffix's
     // three steps unrolled: the hashes cost as much as the rest of the tokenizer in a page's cold
     // code, 1.4 ms less so on the 1 MB bench page (Chromium); the unit tests hold them equal.
     const length = i - start;

@@ -4,7 +4,7 @@
 /** Bits of the suffix hash: the size of the matcher's and the page's key filters. */
 export const FILTER_BITS = 16;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
-/** Multipliers of the suffix hash and of tokenId (int32, as Math.imul returns). */
+/** Multipliers of the suffix hash and of tokenHash (int32, as Math.imul returns). */
 export const SUFFIX_STEP = 0x9e3779b1 | 0;
 export const ID_STEP = 0x01000193;
 
@@ -12,48 +12,28 @@ export const ID_STEP = 0x01000193;
 // suffix after the first ل), so a hash of the last ≤ 3 units rejects most page tokens before any
 // substring is made or any Map is consulted.
 export function suffixHash(s: string, start: number, end: number): number {
+  const h = suffixMix(s, start, end);
+  return (h ^ (h >>> FILTER_BITS)) & FILTER_MASK;
+}
+
+/** The suffix hash before folding to FILTER_BITS: 32 bits, the seed of tokenHash. */
+function suffixMix(s: string, start: number, end: number): number {
   let h = end - start >= 3 ? 3 : end - start;
   for (let k = Math.max(start, end - 3); k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), SUFFIX_STEP);
-  return foldSuffix(h);
-}
-
-/** The suffix hash before folding to FILTER_BITS: 32 bits, the seed of tokenId. */
-export function suffixMixOf(units: Uint16Array, start: number, end: number): number {
-  let h = end - start >= 3 ? 3 : end - start;
-  for (let k = Math.max(start, end - 3); k < end; k++) h = Math.imul(h ^ units[k], SUFFIX_STEP);
   return h;
 }
-
-export const foldSuffix = (h: number) => (h ^ (h >>> FILTER_BITS)) & FILTER_MASK;
 
 /**
  * The page vocabulary's identity hash of a token (engine/match/alias-lookup.ts): its 32-bit suffix
  * mix with its length and its first, second and middle units. Not a hash of every unit: stepping
  * a hash once per unit of a 1 MB page was a third of the tokenizer's time in a page's cold code
  * (Chromium, bench ar-1m). Tokens that share all of these collide; the vocabulary compares a
- * hit's text, so a collision costs a probe, never a wrong token.
+ * hit's text, so a collision costs a probe, never a wrong token. normalizeTokens computes the
+ * same from the units it tokenizes (engine/text/normalize.ts); this one is for tests and tools.
  */
-export function tokenId(suffix: number, length: number, first: number, second: number, middle: number): number {
-  const h = Math.imul(suffix ^ (length << 16) ^ first, ID_STEP);
-  return Math.imul(h ^ second ^ (middle << 16), ID_STEP);
-}
-
-/** tokenId of s[start, end), as normalizeTokens computes it for a token (tests, tools). */
 export function tokenHash(s: string, start: number, end: number): number {
-  return tokenIdOf(
-    Uint16Array.from({ length: end - start }, (_, k) => s.charCodeAt(start + k)),
-    0,
-    end - start,
-  );
-}
-
-/** tokenId of units[start, end), with its suffix mix given (the tokenizer has it already). */
-export function tokenIdOf(
-  units: Uint16Array,
-  start: number,
-  end: number,
-  suffix = suffixMixOf(units, start, end),
-): number {
   const length = end - start;
-  return tokenId(suffix, length, units[start], length > 1 ? units[start + 1] : 0, units[start + (length >> 1)]);
+  const h = Math.imul(suffixMix(s, start, end) ^ (length << 16) ^ s.charCodeAt(start), ID_STEP);
+  const second = length > 1 ? s.charCodeAt(start + 1) : 0;
+  return Math.imul(h ^ second ^ (s.charCodeAt(start + (length >> 1)) << 16), ID_STEP);
 }

@@ -61,7 +61,7 @@ describe('alias lookup by page vocabulary', () => {
   });
 
   it('tells apart two words whose identity hashes collide: the vocabulary compares their text', () => {
-    // tokenId hashes a word's length, first, second, middle and last three units: these share all of them.
+    // tokenHash hashes a word's length, first, second, middle and last three units: these share all of them.
     const [a, b] = ['الرسميه', 'الحسميه'];
     const p = prepareText(`${a} ${b}`);
     expect(p.ids[0]).toBe(p.ids[1]);
