@@ -27,9 +27,10 @@ interface Pair {
 /** Floors at what each set measures today, so a regression fails (raise them as it improves). */
 const FLOORS: Record<PairSet, { copies: number; copiesOnTop: number; rewrites: number; otherEvents: number }> = {
   tuned: { copies: 0.95, copiesOnTop: 0.95, rewrites: 0.52, otherEvents: 0.02 },
-  // Measured once, before anything was changed for it: copies 100%, on top 92.3%, rewrites 45.8%,
-  // other events 5.9% (3 of 51) — below two of the issue's targets, which the test prints.
-  fresh: { copies: 0.95, copiesOnTop: 0.92, rewrites: 0.45, otherEvents: 0.06 },
+  // Measured once, before anything was changed for it: copies 100%, on top 92.3% (98.5% since a copy
+  // of the page on top counts as right), rewrites 45.8%, other events 5.9% (3 of 51) — below two of
+  // the issue's targets, which the test prints.
+  fresh: { copies: 0.95, copiesOnTop: 0.98, rewrites: 0.45, otherEvents: 0.06 },
 };
 
 const present = existsSync(DIR);
@@ -81,16 +82,18 @@ describe.skipIf(!present)('same story on real news (SaudiNewsNet, July 2015)', (
         if (mine.sameStory) t.flagged++;
         if (ranked[0]?.article === partner) t.top++;
         // Other outlets' copies of the same wire text are in the corpus too: the top article is right
-        // when it is the partner or a copy of it (half of the shorter text's samples shared).
+        // when it is the partner, a copy of it, or a copy of the page (half of the shorter text's
+        // samples shared). The last: two outlets' copies of one release, the page's closer to it
+        // than the labelled partner is (read: the page's own text, 37 of its 38 samples), or an
+        // article the page carries whole (an EIA stocks report as a page's second half).
         if (ranked[0] && mine.sameStory) {
           const top = ranked[0].article;
-          const text = async (a: number) => (await corpus.article(a)).text;
+          const samples = async (a: number) => extractFeatures((await corpus.article(a)).text, 'ar', []).shingles;
+          const topSamples = top === partner ? [] : await samples(top);
           const same =
             top === partner ||
-            overlap(
-              extractFeatures(await text(top), 'ar', []).shingles,
-              extractFeatures(await text(partner), 'ar', []).shingles,
-            ) >= 0.5;
+            overlap(topSamples, await samples(partner)) >= 0.5 ||
+            overlap(topSamples, f.shingles) >= 0.5;
           if (same) t.tied++;
           else if (p.label === 'copy') {
             const a = await corpus.article(top);
@@ -113,7 +116,7 @@ describe.skipIf(!present)('same story on real news (SaudiNewsNet, July 2015)', (
       console.log(
         [
           `Same story on real news, ${name === 'tuned' ? 'the pairs tuned on (pairs.json)' : 'fresh pairs nobody tuned on (pairs-fresh.json)'}: ${pairs.length} labelled pairs, corpus of ${corpus.articleIds.length} articles`,
-          `copies      found ${pct(copy.flagged, copy.n)}; with the partner on top ${pct(copy.top, copy.n)}, the partner or a copy of it on top ${pct(copy.tied, copy.n)}`,
+          `copies      found ${pct(copy.flagged, copy.n)}; with the partner on top ${pct(copy.top, copy.n)}, the partner or a copy of it or of the page on top ${pct(copy.tied, copy.n)}`,
           `rewrites    found ${pct(rewrite.flagged, rewrite.n)}`,
           `contains    found ${pct(contains.flagged, contains.n)} (not a target: the page carries the story beside another)`,
           `same topic  flagged ${pct(topic.flagged, topic.n)}`,
