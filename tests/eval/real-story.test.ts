@@ -1,10 +1,10 @@
 // @vitest-environment node
 // Same-story detection on real news (tests/eval/real-story/): pairs of SaudiNewsNet articles from
 // 21–31 July 2015, labelled by reading them — copies of one wire story, rewrites of one event,
-// the same topic but another event, unrelated. Two sets: pairs.json, which the rules were tuned
-// on, and pairs-fresh.json, labelled later without seeing the scorer and tuned on by nobody. The
-// corpus is the whole slice minus both sets' pages (so it holds one member of each pair and ~14,400
-// other articles, as a newsroom's corpus would); each page is the other member, matched as the
+// the same topic but another event, unrelated. Three sets: pairs.json, which the rules were tuned
+// on, and pairs-fresh.json and pairs-fresh2.json, each labelled later without seeing the scorer and
+// tuned on by nobody. The corpus is the whole slice minus every set's pages (so it holds one member
+// of each pair and ~14,300 other articles, as a newsroom's corpus would); each page is the other member, matched as the
 // extension matches a page. Prints the figures and the issue's targets (met or not) for each set;
 // fails below today's floors. Needs ../shared (never copied into the repo): without it, skips
 // with a message.
@@ -29,8 +29,12 @@ const FLOORS: Record<PairSet, { copies: number; copiesOnTop: number; rewrites: n
   tuned: { copies: 0.95, copiesOnTop: 0.95, rewrites: 0.52, otherEvents: 0.02 },
   // Measured once, before anything was changed for it: copies 100%, on top 92.3% (98.5% since a copy
   // of the page on top counts as right), rewrites 45.8%, other events 5.9% (3 of 51) — below two of
-  // the issue's targets, which the test prints.
-  fresh: { copies: 0.95, copiesOnTop: 0.98, rewrites: 0.45, otherEvents: 0.06 },
+  // the issue's targets, which the test prints. With the third set's pages out of the corpus: copies
+  // 98.5%, on top 96.9%.
+  fresh: { copies: 0.98, copiesOnTop: 0.96, rewrites: 0.45, otherEvents: 0.06 },
+  // Measured once, before anything was changed for it: copies 90.0%, on top 90.0%, rewrites 30.0%,
+  // other events 0% (0 of 68).
+  fresh2: { copies: 0.9, copiesOnTop: 0.9, rewrites: 0.3, otherEvents: 0 },
 };
 
 const present = existsSync(DIR);
@@ -58,7 +62,7 @@ describe.skipIf(!present)('same story on real news (SaudiNewsNet, July 2015)', (
     return b.filter((h) => set.has(h)).length / Math.max(1, Math.min(a.length, b.length));
   };
 
-  it.each(['tuned', 'fresh'] as PairSet[])(
+  it.each(Object.keys(PAIR_SETS) as PairSet[])(
     '%s pairs: finds copies and rewrites, and leaves other events alone',
     async (name) => {
       const pairs = sets[name];
@@ -115,7 +119,7 @@ describe.skipIf(!present)('same story on real news (SaudiNewsNet, July 2015)', (
       const negatives = { n: topic.n + unrelated.n, flagged: topic.flagged + unrelated.flagged };
       console.log(
         [
-          `Same story on real news, ${name === 'tuned' ? 'the pairs tuned on (pairs.json)' : 'fresh pairs nobody tuned on (pairs-fresh.json)'}: ${pairs.length} labelled pairs, corpus of ${corpus.articleIds.length} articles`,
+          `Same story on real news, ${name === 'tuned' ? 'the pairs tuned on' : 'fresh pairs nobody tuned on'} (${PAIR_SETS[name]}): ${pairs.length} labelled pairs, corpus of ${corpus.articleIds.length} articles`,
           `copies      found ${pct(copy.flagged, copy.n)}; with the partner on top ${pct(copy.top, copy.n)}, the partner or a copy of it or of the page on top ${pct(copy.tied, copy.n)}`,
           `rewrites    found ${pct(rewrite.flagged, rewrite.n)}`,
           `contains    found ${pct(contains.flagged, contains.n)} (not a target: the page carries the story beside another)`,

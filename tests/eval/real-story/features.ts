@@ -1,5 +1,5 @@
 // Per-pair evidence for fitting the same-story rules (tests/eval/real-story/pairs.json): builds the
-// corpus as real-story.test.ts does (the whole slice minus both sets' pages), then prints, per pair,
+// corpus as real-story.test.ts does (the whole slice minus every set's pages), then prints, per pair,
 // the evidence the scorer sees for the page and its partner, as JSON Lines. The fit (fit.ts) reads
 // them all; the fresh set (pairs-fresh.json) is never dumped: nobody tunes on it.
 // Run: npx tsx tests/eval/real-story/features.ts > pair-features.jsonl
