@@ -5,7 +5,7 @@
 // `<article>`/`<main>` that adds little paragraph text is taken instead. A generator that pauses
 // every few paragraphs (see article-scope-candidates.ts).
 import type { Block } from './article-scope-candidates';
-import { insideChrome, isChrome, linkDensity, linkDensitySteps, linkText } from './article-scope-chrome';
+import { insideChrome, isChrome, linkDensity, linkDensitySteps, linkText, normLength } from './article-scope-chrome';
 
 const STEP = 16;
 
@@ -52,6 +52,20 @@ export function* fromDensity(
   if (!top || best < 2) return []; // two short paragraphs make an article; a list of teaser links does not
   yield;
   const topTotal = total.get(top) ?? 0;
+  // A story split over two levels: its opening paragraphs, then a wrapper around the rest (a "read
+  // more" expander beside its "Read more" link). Density finds the inner block; climb through
+  // wrappers that add only crumbs of text, and take the climbed wrapper when paragraphs sit beside
+  // it, so the step below joins them (Readability climbs through only children for the same reason).
+  const prose = (el: Element) => el.localName === 'p' && (total.get(el) ?? 0) > 0 && linkDensity(el, density) < 0.25;
+  let up = top;
+  for (
+    let p = top.parentElement;
+    p && p !== body && !isChrome(p) && onlyCrumbsBeside(up, p, total);
+    p = p.parentElement
+  )
+    up = p;
+  const climbed = up !== top && [...(up.parentElement?.children ?? [])].some((s) => s !== up && prose(s));
+  if (climbed) top = up;
   const cls = top.getAttribute('class') ?? '';
   const roots = [top];
   const parent = top.parentElement;
@@ -61,8 +75,8 @@ export function* fromDensity(
       if (sib === top || isChrome(sib)) continue;
       const t = total.get(sib) ?? 0;
       const sameClass = cls !== '' && sib.getAttribute('class') === cls;
-      const prose = sib.localName === 'p' && t > 0 && linkDensity(sib, density) < 0.25;
-      if (t >= Math.max(topTotal * 0.2, 3) || (sameClass && t > 0) || prose) roots.push(sib);
+      // Beside a climbed wrapper only the story's own paragraphs join, not blocks a level up the page.
+      if (prose(sib) || (!climbed && (t >= Math.max(topTotal * 0.2, 3) || (sameClass && t > 0)))) roots.push(sib);
     }
   }
   // A body spread over several of the parent's children (paragraphs beside a "read more" group,
@@ -73,4 +87,19 @@ export function* fromDensity(
   const wrapper = top.closest('article, main, [role="main"]');
   if (wrapper && wrapper !== top && (total.get(wrapper) ?? 0) <= held * 1.3) return [wrapper];
   return roots;
+}
+
+/** Text beside `child` in `parent` a wrapper may add: a "Read more" link, an ad label (characters). */
+const CRUMBS = 100;
+
+/** Whether `parent` holds nothing beside `child` but chrome and crumbs of text, and no paragraph. */
+function onlyCrumbsBeside(child: Element, parent: Element, total: Map<Element, number>): boolean {
+  let text = 0;
+  for (const s of parent.children) {
+    if (s === child || isChrome(s)) continue;
+    if ((total.get(s) ?? 0) > 0) return false;
+    text += normLength(s.textContent ?? '');
+    if (text > CRUMBS) return false;
+  }
+  return true;
 }

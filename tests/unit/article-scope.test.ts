@@ -57,6 +57,27 @@ describe('findArticleScope on pages written for the purpose', () => {
     expect(text).not.toContain('Teaser');
   });
 
+  it('keeps the opening paragraphs of a story whose rest sits in a "read more" wrapper', () => {
+    // The lede lies directly in the story's block; most paragraphs lie one level down, beside a
+    // "Read more" link (mobile news templates). Density alone picks the inner block.
+    const doc = parse(
+      `<body><nav><a href="/">Home</a> <a href="/w">World</a></nav>
+       <div id="story"><h1>Talks go on</h1>
+       <div class="story-body"><p>Lede: Zarif met Lavrov in Moscow on Monday, and said, at length, that talks would go on.</p>
+       <p>Second: Zarif said the two countries, in his view, would keep talking for weeks.</p>
+       <div id="more"><div class="more-link"><a href="#">Read more</a></div>
+       <div class="rest">${PARA(10)}</div></div></div>
+       <div class="group"><h2>Other columns</h2><p>Teaser: a columnist, writing on Sunday, says that the weather will change.</p></div></div>
+       <footer>Contact us</footer></body>`,
+    );
+    const text = scopedText(doc);
+    expect(text).toContain('Talks go on');
+    expect(text).toContain('Lede: Zarif met Lavrov');
+    expect(text).toContain('Second: Zarif said');
+    expect(text).toContain('Paragraph 9: Lavrov');
+    for (const chrome of ['Teaser', 'Home', 'Contact us', 'Read more']) expect(text).not.toContain(chrome);
+  });
+
   it('takes itemprop=articleBody first', () => {
     const doc = parse(`<body><div>${PARA(8, 'Other')}</div><div itemprop="articleBody">${PARA(3)}</div></body>`);
     expect(scopedText(doc)).not.toContain('Other');
