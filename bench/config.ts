@@ -9,6 +9,9 @@ export const SMOKE = process.argv.includes('--smoke');
 export const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 // With --only: `--profile=<file>` writes a CPU profile of one more Hashiya run per cell (unminified code).
 export const PROFILE = process.argv.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+// With --only: `--runs=<n>` runs per figure in place of 5 (this machine's times scatter by a fifth
+// between runs: comparing two builds takes more of them).
+const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length)) || 0;
 // `--real`: the real-pages table alone (bench/real-pages.ts), written into bench/RESULTS.md's section.
 export const REAL = process.argv.includes('--real');
 
@@ -67,7 +70,7 @@ function onlyConfig(spec: string): Config {
     .split(',')
     .filter((l) => l !== 'real')
     .map(Number);
-  return { ...BASE, pages, aliases, markjs: () => false };
+  return { ...BASE, pages, aliases, markjs: () => false, runs: RUNS || BASE.runs };
 }
 export const CONFIG: Config = ONLY ? onlyConfig(ONLY) : REAL ? { ...BASE, pages: [], aliases: [], runs: 3 } : BASE;
 

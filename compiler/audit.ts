@@ -9,7 +9,7 @@
 // that no mark covers. They over-count on purpose (الإيراني contains ايران): they are for judging.
 import { createMatcher, prepareText } from '../engine/match/matcher';
 import { recognizeText } from '../engine/match/recognize-text';
-import { normalizeKey } from '../engine/text/normalize';
+import { normalizeKey, sourceOffset } from '../engine/text/normalize';
 import type { Gazetteer } from '../engine/types';
 import { recordText, type NewsRecord } from './collections/record';
 
@@ -120,10 +120,10 @@ export function createAuditor(gazetteer: Gazetteer, options: AuditorOptions = {}
     audit.articles++;
     audit.chars += text.length;
 
-    const { norm, map, starts, ends, count } = prepared;
+    const { norm, shifts, starts, ends, count } = prepared;
     // Token k spans [from(k), to(k)) of the original text.
-    const from = (k: number) => map[starts[k]];
-    const to = (k: number) => map[ends[k] - 1] + 1;
+    const from = (k: number) => sourceOffset(shifts, starts[k]);
+    const to = (k: number) => sourceOffset(shifts, ends[k] - 1) + 1;
     const tokenAt = (k: number) => norm.slice(starts[k], ends[k]);
 
     let k = 0; // first token not yet known to end before the current mark

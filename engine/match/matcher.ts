@@ -28,7 +28,7 @@
  *   unit, extended over trailing marks/tatweel, so the mark covers whole words and never splits joining.
  */
 import type { AliasEntry, Gazetteer, Mention } from '../types';
-import { isTrailingMark, normalizeTokens } from '../text/normalize';
+import { isTrailingMark, normalizeTokens, sourceOffset } from '../text/normalize';
 import { FILTER_BITS, suffixHash } from '../text/token-hash';
 import { cliticReadings } from '../text/clitics';
 import { readNisba } from './nisba';
@@ -157,7 +157,8 @@ export function pageEvidence(published: string | null = null): PageEvidence {
 /** A text normalized and tokenized once, for callers that need its tokens before matching it. */
 export interface PreparedText {
   norm: string;
-  map: Int32Array;
+  /** Offsets in the text, as shift pairs (engine/text/normalize.ts sourceOffset). */
+  shifts: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
   count: number;
@@ -169,8 +170,8 @@ export interface PreparedText {
 
 /** One pass over the text (engine/text/normalize.ts normalizeTokens): it runs over every character of a page. */
 export function prepareText(text: string): PreparedText {
-  const { text: norm, map, starts, ends, count, hashes, ids } = normalizeTokens(text);
-  return { norm, map, starts, ends, count, hashes, ids };
+  const { text: norm, shifts, starts, ends, count, hashes, ids } = normalizeTokens(text);
+  return { norm, shifts, starts, ends, count, hashes, ids };
 }
 
 export interface Matcher {
@@ -231,7 +232,9 @@ export function createMatcher(gaz: Gazetteer): Matcher {
   function match(text: string, evidence?: PageEvidence, prepared?: PreparedText): Mention[] {
     if (!text || byFirst.size === 0) return [];
     const page = prepared ?? prepareText(text);
-    const { norm, map, starts, ends, count, hashes } = page;
+    const { norm, shifts, starts, ends, count, hashes } = page;
+    // Where a normalized offset came from in `text`: asked only at tokens that may start a name.
+    const source = (i: number) => sourceOffset(shifts, i);
     const tokenAt = (k: number) => norm.slice(starts[k], ends[k]);
     const sameToken = (k: number, t: string) => ends[k] - starts[k] === t.length && norm.startsWith(t, starts[k]);
     const joined = (k: number) => joinedBy(norm, ends[k - 1], starts[k]);
@@ -243,8 +246,8 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     const VOWELS_TANWEEN = 2;
     const marksOn = (k: number) => {
       let found = 0;
-      const last = map[ends[k] - 1];
-      for (let p = map[starts[k]]; p < text.length; p++) {
+      const last = source(ends[k] - 1);
+      for (let p = source(starts[k]); p < text.length; p++) {
         const c = text.charCodeAt(p);
         if (c === 0x651) found |= VOWELS_SHADDA;
         else if (c >= 0x64b && c <= 0x64d) found |= VOWELS_TANWEEN;
@@ -257,14 +260,14 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     const shouting = (k: number, next: number) => {
       if (k < 0 || k >= count || ends[k] - starts[k] < 4) return false;
       if (!joinedBy(norm, ends[Math.min(k, next)], starts[Math.max(k, next)])) return false;
-      const from = map[starts[k]];
-      const to = map[ends[k] - 1] + 1;
+      const from = source(starts[k]);
+      const to = source(ends[k] - 1) + 1;
       return isLatinLetter(text.charCodeAt(from)) && noLowercase(text, from, to);
     };
     // An acronym is written in capitals (US, not "Us"), is no currency (US$) and stands in lowercase text.
     const acronymHere = (k: number, len: number) => {
-      const from = map[starts[k]];
-      const to = map[ends[k + len - 1] - 1] + 1;
+      const from = source(starts[k]);
+      const to = source(ends[k + len - 1] - 1) + 1;
       return (
         noLowercase(text, from, to) &&
         text.charCodeAt(to) !== 0x24 &&
@@ -298,7 +301,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
           let ok = true;
           for (let k = 1; k < len && ok; k++) ok = joined(i + k) && sameToken(i + k, c.tokens[k]);
           if (!ok) continue;
-          if (c.caseSensitive && !isUpperUnit(text.charCodeAt(map[starts[i] + h.prefixLength]))) continue;
+          if (c.caseSensitive && !isUpperUnit(text.charCodeAt(source(starts[i] + h.prefixLength)))) continue;
           if (c.acronym && !acronymHere(i, len)) continue;
           if (len === 1 && isArabicUnit(c.tokens[0].charCodeAt(0))) {
             const found = marksOn(i);
@@ -325,9 +328,9 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     const named = evidence?.named ?? new Set<number>();
     for (const p of pending) if (!p.candidate.ambiguous && p.candidate.entity >= 0) named.add(p.candidate.entity);
 
-    const startOf = (p: Pending) => map[starts[p.token]];
+    const startOf = (p: Pending) => source(starts[p.token]);
     const endOf = (p: Pending, length: number) => {
-      let end = map[ends[p.token + length - 1] - 1] + 1;
+      let end = source(ends[p.token + length - 1] - 1) + 1;
       while (end < text.length && isTrailingMark(text.charCodeAt(end))) end++;
       return end;
     };
@@ -364,8 +367,8 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     const capitalized = (k: number) =>
       k >= 0 &&
       k < count &&
-      isUpperUnit(text.charCodeAt(map[starts[k]])) &&
-      isLatinLetter(text.charCodeAt(map[starts[k]]));
+      isUpperUnit(text.charCodeAt(source(starts[k]))) &&
+      isLatinLetter(text.charCodeAt(source(starts[k])));
     const titleCase = (p: Pending, length: number) => capitalized(p.token - 1) && capitalized(p.token + length);
 
     const hasEvidence = (p: Pending, length: number): boolean => {

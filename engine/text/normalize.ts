@@ -218,27 +218,71 @@ function decode(units: Uint16Array, length: number): string {
 // The units are written here (grown when expansions need more): only a decoded copy outlives a call.
 let scratch = new Uint16Array(0x1000);
 
-/** The normalized units of `text` (in `scratch`, valid until the next call) and their offset map. */
-function normalizeUnits(text: string): { out: Uint16Array; map: Int32Array; length: number; changed: boolean } {
+// Where the output parts from the input, written as the units are: pairs (output offset, shift),
+// output offsets ascending; output unit i came from input unit i + the shift of the last pair at
+// or before i (no pair before it: the same offset). Only deletions and expansions make a pair, so
+// a page's chunk holds a handful where a dense map held a number per unit: on the page path
+// (normalizeTokens) that map was a fresh array per chunk, and on a 1 MB page the memory the
+// browser had to get for them cost more than building them (the bench's renderer took about a
+// quarter of its new pages of memory there). normalize() still gives the dense map.
+let pairs = new Int32Array(64);
+let pairInts = 0;
+
+function shiftFrom(at: number, shift: number): void {
+  if (pairInts > 0 && pairs[pairInts - 2] === at) {
+    pairs[pairInts - 1] = shift;
+    return;
+  }
+  if (pairInts + 2 > pairs.length) {
+    const grown = new Int32Array(pairs.length * 2);
+    grown.set(pairs);
+    pairs = grown;
+  }
+  pairs[pairInts++] = at;
+  pairs[pairInts++] = shift;
+}
+
+/** The input offset of output unit `i` (the output's length: the input's length), from the
+ *  shift pairs of a normalization (see above). */
+export function sourceOffset(shifts: Int32Array, i: number): number {
+  let lo = 0;
+  let hi = shifts.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (shifts[mid << 1] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? i : i + shifts[(lo << 1) - 1];
+}
+
+/** The normalized units of `text` (in `scratch`, valid until the next call), with its shift pairs
+ *  in `pairs[0, pairInts)` (likewise) and, when `dense`, its offset map. */
+function normalizeUnits(
+  text: string,
+  dense: boolean,
+): { out: Uint16Array; map: Int32Array | null; length: number; changed: boolean } {
   const { kind, repl, expansion } = getTables();
   const n = text.length;
   let cap = n + 16;
   if (scratch.length < cap) scratch = new Uint16Array(cap);
   let out = scratch;
-  let map = new Int32Array(cap + 1);
+  let map = dense ? new Int32Array(cap + 1) : null;
+  pairInts = 0;
+  let shift = 0;
   let j = 0;
   let changed = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const k = kind[c];
     if (k === KEEP) {
-      out[j] = c;
-      map[j++] = i;
+      if (map !== null) map[j] = i;
+      out[j++] = c;
     } else if (k === REPLACE) {
-      out[j] = repl[c];
-      map[j++] = i;
+      if (map !== null) map[j] = i;
+      out[j++] = repl[c];
       changed = true;
     } else if (k === DELETE) {
+      shiftFrom(j, ++shift);
       changed = true;
     } else {
       const e = expansion.get(c)!;
@@ -248,24 +292,30 @@ function normalizeUnits(text: string): { out: Uint16Array; map: Int32Array; leng
         const o2 = new Uint16Array(cap);
         o2.set(out.subarray(0, j));
         out = scratch = o2;
-        const m2 = new Int32Array(cap + 1);
-        m2.set(map.subarray(0, j));
-        map = m2;
+        if (map !== null) {
+          const m2 = new Int32Array(cap + 1);
+          m2.set(map.subarray(0, j));
+          map = m2;
+        }
       }
+      // Every unit of the expansion came from input unit i; the next output comes from i + 1.
       for (let x = 0; x < e.length; x++) {
+        if (map !== null) map[j] = i;
         out[j] = e.charCodeAt(x);
-        map[j++] = i;
+        shiftFrom(j, i - j);
+        j++;
       }
+      shiftFrom(j, (shift = i + 1 - j));
       changed = true;
     }
   }
-  map[j] = n;
+  if (map !== null) map[j] = n;
   return { out, map, length: j, changed };
 }
 
 export function normalize(text: string): Normalized {
-  const { out, map, length, changed } = normalizeUnits(text);
-  return { text: changed ? decode(out, length) : text, map: map.subarray(0, length + 1) };
+  const { out, map, length, changed } = normalizeUnits(text, true);
+  return { text: changed ? decode(out, length) : text, map: map!.subarray(0, length + 1) };
 }
 
 /** Key for catalog strings: normalized, whitespace runs collapsed to one space, trimmed. */
@@ -317,7 +367,10 @@ export function isWordUnit(c: number): boolean {
 
 /** A text normalized and cut into tokens in one pass: normalize(text), tokenize of its result, and
  *  each token's hashes (engine/text/token-hash.ts). */
-export interface NormalizedTokens extends Normalized {
+export interface NormalizedTokens {
+  text: string;
+  /** Offsets in the input, as shift pairs: sourceOffset(shifts, i) is normalize(text).map[i]. */
+  shifts: Int32Array;
   /** Token offsets in `text` (the normalized text): maximal runs of word units, as tokenize finds them. */
   starts: Int32Array;
   ends: Int32Array;
@@ -336,20 +389,29 @@ export interface NormalizedTokens extends Normalized {
  * for longer), and a page's first hundred thousand characters ran unoptimized.
  */
 export function normalizeTokens(text: string): NormalizedTokens {
-  const { out, map, length, changed } = normalizeUnits(text);
+  const { out, length, changed } = normalizeUnits(text, false);
+  const shifts = pairs.slice(0, pairInts);
   const tokens = tokenizeUnits(out, length);
-  return { text: changed ? decode(out, length) : text, map: map.subarray(0, length + 1), ...tokens };
+  return { text: changed ? decode(out, length) : text, shifts, ...tokens };
 }
+
+// The tokenizer's output is written here first (grown as needed) and copied out at its exact size,
+// into one buffer: a page's chunks were each given four arrays sized for the most tokens a text of
+// its length could hold (more than half again what they held), all new memory.
+let tokenStarts = new Int32Array(0x400);
+let tokenEnds = new Int32Array(0x400);
+let tokenHashes = new Uint16Array(0x400);
+let tokenIds = new Int32Array(0x400);
 
 /** tokenize over units[0, n), with each token's suffixHash and tokenHash: one flat loop that only
  *  classifies units, the hashes made once per token at its end. */
 function tokenizeUnits(units: Uint16Array, n: number) {
   const word = WORD;
-  let cap = (n >> 2) + 16;
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
-  let hashes = new Uint16Array(cap);
-  let ids = new Int32Array(cap);
+  let starts = tokenStarts;
+  let ends = tokenEnds;
+  let hashes = tokenHashes;
+  let ids = tokenIds;
+  let cap = starts.length;
   let count = 0;
   let start = -1;
   // i === n ends the last token as a non-word unit would.
@@ -366,10 +428,10 @@ function tokenizeUnits(units: Uint16Array, n: number) {
     if (start < 0) continue;
     if (count === cap) {
       cap *= 2;
-      starts = grown(starts, new Int32Array(cap));
-      ends = grown(ends, new Int32Array(cap));
-      hashes = grown(hashes, new Uint16Array(cap));
-      ids = grown(ids, new Int32Array(cap));
+      starts = tokenStarts = grown(starts, new Int32Array(cap));
+      ends = tokenEnds = grown(ends, new Int32Array(cap));
+      hashes = tokenHashes = grown(hashes, new Uint16Array(cap));
+      ids = tokenIds = grown(ids, new Int32Array(cap));
     }
     // suffixHash and tokenHash (engine/text/token-hash.ts) written out over the units, the suffix's
     // three steps unrolled: the hashes cost as much as the rest of the tokenizer in a page's cold
@@ -391,12 +453,18 @@ function tokenizeUnits(units: Uint16Array, n: number) {
     ids[count++] = Math.imul(id ^ (length > 1 ? units[start + 1] : 0) ^ (units[start + (length >> 1)] << 16), ID_STEP);
     start = -1;
   }
+  // Int32 arrays first, then the Uint16 one: every view starts on a multiple of its element size.
+  const buffer = new ArrayBuffer(count * 14);
+  const copy = <T extends Int32Array | Uint16Array>(to: T, from: T) => {
+    to.set(from.subarray(0, count));
+    return to;
+  };
   return {
-    starts: starts.subarray(0, count),
-    ends: ends.subarray(0, count),
+    starts: copy(new Int32Array(buffer, 0, count), starts),
+    ends: copy(new Int32Array(buffer, count * 4, count), ends),
     count,
-    hashes: hashes.subarray(0, count),
-    ids: ids.subarray(0, count),
+    hashes: copy(new Uint16Array(buffer, count * 12, count), hashes),
+    ids: copy(new Int32Array(buffer, count * 8, count), ids),
   };
 }
 

@@ -8,23 +8,23 @@
 import { segmentAt, type TextSegment } from '../../engine/text/dom-text';
 import type { PageMention } from '../types';
 
-export interface Located {
-  mention: PageMention;
+export interface Located<M extends PageMention = PageMention> {
+  mention: M;
   /** Offsets of the mention within this text node. */
   start: number;
   end: number;
 }
 
-export class MentionIndex {
+export class MentionIndex<M extends PageMention = PageMention> {
   /** Committed mentions, in document order. */
-  list: PageMention[] = [];
+  list: M[] = [];
   /** Added since the last commit, with their offsets in the text they were found in. */
-  private pending: { m: PageMention; at: number }[] = [];
-  private byNode = new Map<Text, Located[]>();
-  private nodesOf = new Map<PageMention, Text[]>();
+  private pending: { m: M; at: number }[] = [];
+  private byNode = new Map<Text, Located<M>[]>();
+  private nodesOf = new Map<M, Text[]>();
 
   /** Adds `m`, which covers joined-text offsets [start, end) of `segments` (sorted, as collected). */
-  add(m: PageMention, segments: TextSegment[], start: number, end: number): void {
+  add(m: M, segments: TextSegment[], start: number, end: number): void {
     this.pending.push({ m, at: start });
     const nodes: Text[] = [];
     for (let i = segmentAt(segments, start); i < segments.length && segments[i].start < end; i++) {
@@ -39,7 +39,7 @@ export class MentionIndex {
     this.nodesOf.set(m, nodes);
   }
 
-  remove(gone: ReadonlySet<PageMention>): void {
+  remove(gone: ReadonlySet<M>): void {
     if (!gone.size) return;
     this.list = this.list.filter((m) => !gone.has(m));
     this.pending = this.pending.filter(({ m }) => !gone.has(m));
@@ -54,7 +54,7 @@ export class MentionIndex {
   }
 
   /** The mentions touching text node `node`, with their offsets in it. */
-  inNode(node: Text): readonly Located[] {
+  inNode(node: Text): readonly Located<M>[] {
     return this.byNode.get(node) ?? [];
   }
 
@@ -68,7 +68,7 @@ export class MentionIndex {
       this.list = old.concat(added);
       return;
     }
-    const merged: PageMention[] = [];
+    const merged: M[] = [];
     let i = 0;
     for (const m of added) {
       // Binary search for m's place among the old mentions after i.

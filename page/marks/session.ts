@@ -11,7 +11,7 @@
 // - Hit testing for the hover card: a grid of the marks' rectangles (page/marks/hit-grid.ts), measured
 //   when idle; until it is ready, caretPositionFromPoint gives (text node, offset) and each text
 //   node maps to the mentions that touch it.
-import { collectText, rangeFor, walkText, type PageText, type SkipFn } from '../../engine/text/dom-text';
+import { collectText, segmentAt, walkText, type PageText, type SkipFn } from '../../engine/text/dom-text';
 import { pageEvidence, prepareText, type PreparedText } from '../../engine/match/matcher';
 import { warmNormalizer } from '../../engine/text/normalize';
 import type { EntityType, Mention } from '../../engine/types';
@@ -20,6 +20,7 @@ import type { MarkStyle } from '../../settings/settings';
 import { chunkText, orderFrom, type Chunk } from './chunks';
 import { Highlights, type MarkGroup } from './highlights';
 import { MentionIndex } from './mention-index';
+import { LazyMention } from './lazy-mention';
 import { VisibleMarks } from './visible-marks';
 import type { MentionLocator, PageMention } from '../types';
 import { drive, runSliced, SLICE_MS, yieldToPage } from './yield';
@@ -67,7 +68,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   const painted = new VisibleMarks(highlights);
   let types = opts.types;
   let noted = opts.noted;
-  const mentions = new MentionIndex();
+  const mentions = new MentionIndex<LazyMention>();
   let nextId = 1;
   let stopped = false;
   let lastText = '';
@@ -82,25 +83,30 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   const groupOf = (m: PageMention): MarkGroup | null =>
     noted.has(m.entityId) ? 'noted' : types.has(m.type) ? m.type : null;
 
-  function addMention(found: Mention, offset: number, doc: Document, page: PageText): PageMention | null {
+  function addMention(found: Mention, offset: number, page: PageText): LazyMention | null {
     const start = offset + found.start;
     const end = offset + found.end;
-    const range = rangeFor(doc, page.segments, start, end);
-    if (!range) return null;
+    const { segments } = page;
+    if (!segments.length || end <= start) return null;
+    const a = segments[segmentAt(segments, start)];
+    const b = segments[segmentAt(segments, end - 1)];
     const gaz = opts.recognizer.gazetteer();
-    const m: PageMention = {
-      id: nextId++,
-      entityId: gaz.entityIds[found.entity],
-      type: gaz.entityTypes[found.entity],
-      range,
-    };
-    mentions.add(m, page.segments, start, end);
+    const m = new LazyMention(
+      nextId++,
+      gaz.entityIds[found.entity],
+      gaz.entityTypes[found.entity],
+      a.node,
+      start - a.start,
+      b.node,
+      end - b.start,
+    );
+    mentions.add(m, segments, start, end);
     opts.onStep?.('firstMark');
-    painted.show(m, groupOf(m));
+    painted.show(m, groupOf(m), a.node);
     return m;
   }
 
-  function removeMentions(gone: Set<PageMention>) {
+  function removeMentions(gone: Set<LazyMention>) {
     for (const m of gone) painted.hide(m);
     mentions.remove(gone);
   }
@@ -128,12 +134,12 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     // requests after the primer: the visible chunk's (marked at once), then everything else's.
     const prepared = new Map<number, PreparedText>();
     const prepare = (i: number) => prepared.set(i, prepareText(page.text.slice(chunks[i].start, chunks[i].end)));
-    const byStart = new Map<number, PageMention>();
+    const byStart = new Map<number, LazyMention>();
     const match = (i: number) => {
       const { start, end } = chunks[i];
       const undecided = evidence.undecided.length;
       for (const found of opts.recognizer.match(page.text.slice(start, end), evidence, prepared.get(i))) {
-        const m = addMention(found, start, doc, page);
+        const m = addMention(found, start, page);
         if (m) byStart.set(start + found.start, m);
       }
       for (const u of evidence.undecided.slice(undecided)) {
@@ -205,11 +211,11 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     await yieldToPage(); // the last chunks may have filled the slice: what settles the page starts a new one
     if (stopped) return;
     // Ambiguous names that a later slice gave evidence for: in place of their fallback, if any.
-    const gone = new Set<PageMention>();
+    const gone = new Set<LazyMention>();
     for (const { mention, fallback } of opts.recognizer.decide(evidence)) {
       const replaced = fallback && byStart.get(mention.start);
       if (replaced) gone.add(replaced);
-      addMention(mention, 0, doc, page);
+      addMention(mention, 0, page);
     }
     removeMentions(gone);
     evidence.undecided = [];
@@ -217,7 +223,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     if (root === opts.root) lastText = page.text;
   }
 
-  function removeWhere(pred: (m: PageMention) => boolean) {
+  function removeWhere(pred: (m: LazyMention) => boolean) {
     removeMentions(new Set(mentions.list.filter(pred)));
   }
 
@@ -259,19 +265,12 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   async function rescanDirty() {
     if (stopped) return;
     // Mentions whose text left the page, or whose text node changed, go first.
-    removeWhere(
-      (m) =>
-        !m.range.startContainer.isConnected ||
-        !m.range.endContainer.isConnected ||
-        m.range.collapsed ||
-        dirty.has(m.range.startContainer) ||
-        dirty.has(m.range.endContainer),
-    );
+    removeWhere((m) => m.stale(dirty));
     const blocks = blocksOf(opts.root, [...dirty]);
     dirty.clear();
     const changed = new Set<Node>(blocks);
     removeWhere((m) => {
-      for (let n: Node | null = m.range.startContainer; n; n = n.parentNode) if (changed.has(n)) return true;
+      for (let n: Node | null = m.start; n; n = n.parentNode) if (changed.has(n)) return true;
       return false;
     });
     for (const block of blocks) {
@@ -325,7 +324,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       return null;
     },
     all: () => mentions.list.filter((m) => groupOf(m)),
-    within: (el) => mentions.list.filter((m) => groupOf(m) && el.contains(m.range.startContainer)),
+    within: (el) => mentions.list.filter((m) => groupOf(m) && el.contains(m.start)),
     stop() {
       stopped = true;
       grid?.destroy();

@@ -38,9 +38,10 @@ export class VisibleMarks {
         : null;
   }
 
-  /** Tracks `m`, painted in `group` (null: not painted) whenever its block is near the viewport. */
-  show(m: PageMention, group: MarkGroup | null): void {
-    let block = this.blockOf(m.range.startContainer);
+  /** Tracks `m`, painted in `group` (null: not painted) whenever its block is near the viewport.
+   *  `start`: the node it starts in, when the caller knows it (asking its range may make one). */
+  show(m: PageMention, group: MarkGroup | null, start: Node = m.range.startContainer): void {
+    let block = this.blockOf(start);
     for (let up = block && this.moved.get(block); up; up = this.moved.get(up)) block = up;
     if (!block) return;
     this.tracked.set(m, { block, group });
@@ -115,7 +116,7 @@ export class VisibleMarks {
     this.moved.set(block, above);
     const mentions = [...list].map((m) => [m, this.tracked.get(m)?.group ?? null] as const);
     for (const [m] of mentions) this.hide(m);
-    for (const [m, group] of mentions) this.show(m, group);
+    for (const [m, group] of mentions) this.show(m, group, block); // its block is now `above`
   }
 
   /** The nearest block element at or above `node`: what the observer watches. */

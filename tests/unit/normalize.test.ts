@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isTrailingMark, isWordUnit, normalize, normalizeKey, normalizeTokens } from '../../engine/text/normalize';
+import {
+  isTrailingMark,
+  isWordUnit,
+  normalize,
+  normalizeKey,
+  normalizeTokens,
+  sourceOffset,
+} from '../../engine/text/normalize';
 import { tokenize } from '../../engine/text/tokenize';
 import { suffixHash, tokenHash } from '../../engine/text/token-hash';
 
@@ -231,7 +238,7 @@ describe('normalizeTokens (the page path: one pass)', () => {
     const arr = (a: ArrayLike<number>) => Array.from(a);
     return {
       text: r.text,
-      map: arr(r.map),
+      map: Array.from({ length: r.text.length + 1 }, (_, i) => sourceOffset(r.shifts, i)),
       starts: arr(r.starts),
       ends: arr(r.ends),
       count: r.count,
