@@ -11,13 +11,29 @@
 // word are keyed by their first two tokens instead ("شركة نفط"); the page learns the crowded words
 // with its first answer and asks for the pairs it contains (a stem of a crowded word followed,
 // within the same name, by its next token).
-// The first answer also carries a filter: one bit per suffix hash of the catalog's first words
-// (engine/match/matcher.ts suffixHash; every key a token yields is a suffix of it). A page token whose
-// bit is clear can yield no key, so it is neither keyed nor sent: most of a page's words.
+// The first answer also carries two filters: a bit per hash of the last four units of the catalog's
+// first words of four units or more, and a bit per suffix hash of the shorter ones
+// (engine/match/matcher.ts keyFilterBit; every key a token yields is a suffix of it). A page token
+// whose bits are both clear can yield no key, so it is neither keyed nor sent: most of a page's words.
 import { cliticReadings } from '../text/clitics';
-import { FILTER_BITS, joinedBy, prepareText, suffixHash, type PreparedText } from './matcher';
+import {
+  FILTER_BITS,
+  joinedBy,
+  keyFilterBit,
+  prepareText,
+  SHORT_FILTER_BITS,
+  SHORT_FILTER_MASK,
+  type PreparedText,
+} from './matcher';
 
 const FILTER_BYTES = 1 << (FILTER_BITS - 3);
+const SHORT_FILTER_BYTES = 1 << (SHORT_FILTER_BITS - 3);
+
+/** The key filters of a catalog, bits packed in bytes (see above). */
+export interface KeyFilters {
+  long: Uint8Array;
+  short: Uint8Array;
+}
 import type { AliasEntry, EntityType, Gazetteer } from '../types';
 
 /** More names than this behind one first token: the token is crowded (keyed by pairs). */
@@ -51,11 +67,11 @@ export class PageVocabulary {
   private crowdedWords = new Set<string>();
   private generation = 0;
   private asked = new Set<string>();
-  private filter: Uint8Array | null = null;
+  private filters: KeyFilters | null = null;
 
-  /** Only tokens whose suffix hash is set in `filter` (see above) can yield a key. */
-  setFilter(filter: Uint8Array): void {
-    this.filter = filter;
+  /** Only tokens with a hash set in `filters` (see above) can yield a key. */
+  setFilters(filters: KeyFilters): void {
+    this.filters = filters;
   }
 
   /** Words whose names are keyed by pairs (from the background's first answer). */
@@ -72,12 +88,16 @@ export class PageVocabulary {
       this.asked.add(key);
       fresh.push(key);
     };
-    const { norm, starts, ends, count, hashes, ids } = p;
-    const filter = this.filter;
+    const { norm, starts, ends, count, hashes, longHashes, ids } = p;
+    const long = this.filters?.long;
+    const short = this.filters?.short;
     const pairs = this.crowdedWords.size > 0;
     for (let i = 0; i < count; i++) {
-      const h = hashes[i];
-      if (filter && !(filter[h >> 3] & (1 << (h & 7)))) continue;
+      if (long && short) {
+        const l = longHashes[i];
+        const h = hashes[i] & SHORT_FILTER_MASK;
+        if (!(long[l >> 3] & (1 << (l & 7))) && !(short[h >> 3] & (1 << (h & 7)))) continue;
+      }
       const info = this.info(norm, starts[i], ends[i], ids[i], ask);
       if (!pairs || i + 1 >= count) continue;
       if (info.generation !== this.generation) {
@@ -139,15 +159,18 @@ export interface AliasBatch {
   related: Record<number, number[]>;
   /** Every crowded first word of the catalog, when asked for. */
   crowded?: string[];
-  /** With `crowded`: the first words' suffix-hash filter, bits packed in bytes (as numbers: the
-   *  message is JSON, which parses numbers natively; decoding base64 in cold page code was slower). */
+  /** With `crowded`: the first words' key filters (KeyFilters), bits packed in bytes (as numbers:
+   *  the message is JSON, which parses numbers natively; decoding base64 in cold page code was slower). */
   filter?: number[];
+  shortFilter?: number[];
 }
 
-/** The filter of an answer, or null when it is missing or malformed (then nothing is filtered). */
-export function filterOf(batch: AliasBatch): Uint8Array | null {
-  const f = batch.filter;
-  return Array.isArray(f) && f.length === FILTER_BYTES ? Uint8Array.from(f) : null;
+/** The filters of an answer, or null when missing or malformed (then nothing is filtered). */
+export function filtersOf(batch: AliasBatch): KeyFilters | null {
+  const { filter: long, shortFilter: short } = batch;
+  if (!Array.isArray(long) || long.length !== FILTER_BYTES) return null;
+  if (!Array.isArray(short) || short.length !== SHORT_FILTER_BYTES) return null;
+  return { long: Uint8Array.from(long), short: Uint8Array.from(short) };
 }
 
 export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
@@ -176,12 +199,14 @@ export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
     }
   }
   crowded.sort();
-  const bits = new Uint8Array(FILTER_BYTES);
+  const long = new Uint8Array(FILTER_BYTES);
+  const short = new Uint8Array(SHORT_FILTER_BYTES);
   for (const first of byFirst.keys()) {
-    const h = suffixHash(first, 0, first.length);
-    bits[h >> 3] |= 1 << (h & 7);
+    const [isLong, h] = keyFilterBit(first);
+    (isLong ? long : short)[h >> 3] |= 1 << (h & 7);
   }
-  const filter = [...bits];
+  const filter = [...long];
+  const shortFilter = [...short];
   return {
     /** The aliases behind `keys` (first tokens, or pairs after a crowded word), with their entities. */
     lookup(keys: Iterable<string>, withCrowded = false): AliasBatch {
@@ -197,6 +222,7 @@ export function createAliasIndex(gaz: Gazetteer, crowd = CROWD) {
       if (withCrowded) {
         batch.crowded = crowded;
         batch.filter = filter;
+        batch.shortFilter = shortFilter;
       }
       for (const e of [...entities].sort((a, b) => a - b)) {
         batch.entities.push([e, gaz.entityIds[e], gaz.entityTypes[e]]);

@@ -29,7 +29,7 @@
  */
 import type { AliasEntry, Gazetteer, Mention } from '../types';
 import { isTrailingMark, normalizeTokens, sourceOffset } from '../text/normalize';
-import { FILTER_BITS, suffixHash } from '../text/token-hash';
+import { FILTER_BITS, longSuffixHash, SHORT_FILTER_BITS, SHORT_FILTER_MASK, suffixHash } from '../text/token-hash';
 import { cliticReadings } from '../text/clitics';
 import { readNisba } from './nisba';
 
@@ -62,7 +62,7 @@ interface Pending {
 }
 
 const CUE_WINDOW = 3;
-export { FILTER_BITS, suffixHash } from '../text/token-hash';
+export { FILTER_BITS, longSuffixHash, SHORT_FILTER_BITS, SHORT_FILTER_MASK, suffixHash } from '../text/token-hash';
 const NO_HITS: Hit[] = [];
 
 function isArabicUnit(c: number): boolean {
@@ -162,16 +162,27 @@ export interface PreparedText {
   starts: Int32Array;
   ends: Int32Array;
   count: number;
-  /** suffixHash of each token: read by the matcher's filter and by the page's key filter. */
+  /** suffixHash and longSuffixHash of each token: read by the matcher's filters and by the page's
+   *  key filters (keyFilterBit). */
   hashes: Uint16Array;
+  longHashes: Uint16Array;
   /** tokenHash of each token: the page vocabulary's identity hash (engine/text/token-hash.ts). */
   ids: Int32Array;
 }
 
+/** Which of the two key filters a key sets, and its bit there: a key of four units or more by the
+ *  hash of its last four (a page token that yields it ends in them), a shorter one by suffixHash
+ *  (a token that yields it ends in it, or is it). */
+export function keyFilterBit(key: string): [long: boolean, bit: number] {
+  return key.length >= 4
+    ? [true, longSuffixHash(key, 0, key.length)]
+    : [false, suffixHash(key, 0, key.length) & SHORT_FILTER_MASK];
+}
+
 /** One pass over the text (engine/text/normalize.ts normalizeTokens): it runs over every character of a page. */
 export function prepareText(text: string): PreparedText {
-  const { text: norm, shifts, starts, ends, count, hashes, ids } = normalizeTokens(text);
-  return { norm, shifts, starts, ends, count, hashes, ids };
+  const { text: norm, shifts, starts, ends, count, hashes, longHashes, ids } = normalizeTokens(text);
+  return { norm, shifts, starts, ends, count, hashes, longHashes, ids };
 }
 
 export interface Matcher {
@@ -205,8 +216,12 @@ export function createMatcher(gaz: Gazetteer): Matcher {
   for (const list of byFirst.values()) {
     list.sort((x, y) => y.tokens.length - x.tokens.length || +x.ambiguous - +y.ambiguous);
   }
-  const filter = new Uint8Array(1 << FILTER_BITS);
-  for (const key of byFirst.keys()) filter[suffixHash(key, 0, key.length)] = 1;
+  const longFilter = new Uint8Array(1 << FILTER_BITS);
+  const shortFilter = new Uint8Array(1 << SHORT_FILTER_BITS);
+  for (const key of byFirst.keys()) {
+    const [long, bit] = keyFilterBit(key);
+    (long ? longFilter : shortFilter)[bit] = 1;
+  }
   const cueSets = new Map<number, Set<string>>();
   for (const [entity, list] of Object.entries(gaz.cues ?? {})) cueSets.set(Number(entity), new Set(list));
   const againstSets = new Map<number, Set<string>>();
@@ -232,7 +247,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
   function match(text: string, evidence?: PageEvidence, prepared?: PreparedText): Mention[] {
     if (!text || byFirst.size === 0) return [];
     const page = prepared ?? prepareText(text);
-    const { norm, shifts, starts, ends, count, hashes } = page;
+    const { norm, shifts, starts, ends, count, hashes, longHashes } = page;
     // Where a normalized offset came from in `text`: asked only at tokens that may start a name.
     const source = (i: number) => sourceOffset(shifts, i);
     const tokenAt = (k: number) => norm.slice(starts[k], ends[k]);
@@ -279,7 +294,7 @@ export function createMatcher(gaz: Gazetteer): Matcher {
     const pending: Pending[] = [];
     let i = 0;
     while (i < count) {
-      if (filter[hashes[i]] === 0) {
+      if (longFilter[longHashes[i]] === 0 && shortFilter[hashes[i] & SHORT_FILTER_MASK] === 0) {
         i++;
         continue;
       }

@@ -377,6 +377,8 @@ export interface NormalizedTokens {
   count: number;
   /** suffixHash of each token. */
   hashes: Uint16Array;
+  /** longSuffixHash of each token. */
+  longHashes: Uint16Array;
   /** tokenHash of each token (engine/text/token-hash.ts). */
   ids: Int32Array;
 }
@@ -401,15 +403,17 @@ export function normalizeTokens(text: string): NormalizedTokens {
 let tokenStarts = new Int32Array(0x400);
 let tokenEnds = new Int32Array(0x400);
 let tokenHashes = new Uint16Array(0x400);
+let tokenLongHashes = new Uint16Array(0x400);
 let tokenIds = new Int32Array(0x400);
 
-/** tokenize over units[0, n), with each token's suffixHash and tokenHash: one flat loop that only
- *  classifies units, the hashes made once per token at its end. */
+/** tokenize over units[0, n), with each token's suffixHash, longSuffixHash and tokenHash: one flat
+ *  loop that only classifies units, the hashes made once per token at its end. */
 function tokenizeUnits(units: Uint16Array, n: number) {
   const word = WORD;
   let starts = tokenStarts;
   let ends = tokenEnds;
   let hashes = tokenHashes;
+  let longHashes = tokenLongHashes;
   let ids = tokenIds;
   let cap = starts.length;
   let count = 0;
@@ -431,10 +435,11 @@ function tokenizeUnits(units: Uint16Array, n: number) {
       starts = tokenStarts = grown(starts, new Int32Array(cap));
       ends = tokenEnds = grown(ends, new Int32Array(cap));
       hashes = tokenHashes = grown(hashes, new Uint16Array(cap));
+      longHashes = tokenLongHashes = grown(longHashes, new Uint16Array(cap));
       ids = tokenIds = grown(ids, new Int32Array(cap));
     }
-    // suffixHash and tokenHash (engine/text/token-hash.ts) written out over the units, the suffix's
-    // three steps unrolled: the hashes cost as much as the rest of the tokenizer in a page's cold
+    // suffixHash, longSuffixHash and tokenHash (engine/text/token-hash.ts) written out over the
+    // units, the suffixes' steps unrolled: the hashes cost as much as the rest of the tokenizer in a page's cold
     // code, 1.4 ms less so on the 1 MB bench page (Chromium); the unit tests hold them equal.
     const length = i - start;
     const mix =
@@ -448,13 +453,24 @@ function tokenizeUnits(units: Uint16Array, n: number) {
           : Math.imul(1 ^ units[i - 1], SUFFIX_STEP);
     starts[count] = start;
     ends[count] = i;
-    hashes[count] = (mix ^ (mix >>> FILTER_BITS)) & FILTER_MASK;
+    const short = (mix ^ (mix >>> FILTER_BITS)) & FILTER_MASK;
+    hashes[count] = short;
+    if (length >= 4) {
+      const long = Math.imul(
+        Math.imul(
+          Math.imul(Math.imul(4 ^ units[i - 4], SUFFIX_STEP) ^ units[i - 3], SUFFIX_STEP) ^ units[i - 2],
+          SUFFIX_STEP,
+        ) ^ units[i - 1],
+        SUFFIX_STEP,
+      );
+      longHashes[count] = (long ^ (long >>> FILTER_BITS)) & FILTER_MASK;
+    } else longHashes[count] = short;
     const id = Math.imul(mix ^ (length << 16) ^ units[start], ID_STEP);
     ids[count++] = Math.imul(id ^ (length > 1 ? units[start + 1] : 0) ^ (units[start + (length >> 1)] << 16), ID_STEP);
     start = -1;
   }
-  // Int32 arrays first, then the Uint16 one: every view starts on a multiple of its element size.
-  const buffer = new ArrayBuffer(count * 14);
+  // Int32 arrays first, then the Uint16 ones: every view starts on a multiple of its element size.
+  const buffer = new ArrayBuffer(count * 16);
   const copy = <T extends Int32Array | Uint16Array>(to: T, from: T) => {
     to.set(from.subarray(0, count));
     return to;
@@ -464,6 +480,7 @@ function tokenizeUnits(units: Uint16Array, n: number) {
     ends: copy(new Int32Array(buffer, count * 4, count), ends),
     count,
     hashes: copy(new Uint16Array(buffer, count * 12, count), hashes),
+    longHashes: copy(new Uint16Array(buffer, count * 14, count), longHashes),
     ids: copy(new Int32Array(buffer, count * 8, count), ids),
   };
 }

@@ -1,9 +1,13 @@
 // Hashes of a normalized token, computed where the token is made (engine/text/normalize.ts
 // normalizeTokens) so that no later pass reads its units again.
 
-/** Bits of the suffix hash: the size of the matcher's and the page's key filters. */
+/** Bits of the suffix hashes: the size of the matcher's and the page's key filter for keys of four
+ *  units or more. */
 export const FILTER_BITS = 16;
 const FILTER_MASK = (1 << FILTER_BITS) - 1;
+/** Bits of the filter for keys of three units or fewer: a catalog has a few hundred at most. */
+export const SHORT_FILTER_BITS = 12;
+export const SHORT_FILTER_MASK = (1 << SHORT_FILTER_BITS) - 1;
 /** Multipliers of the suffix hash and of tokenHash (int32, as Math.imul returns). */
 export const SUFFIX_STEP = 0x9e3779b1 | 0;
 export const ID_STEP = 0x01000193;
@@ -13,6 +17,21 @@ export const ID_STEP = 0x01000193;
 // substring is made or any Map is consulted.
 export function suffixHash(s: string, start: number, end: number): number {
   const h = suffixMix(s, start, end);
+  return (h ^ (h >>> FILTER_BITS)) & FILTER_MASK;
+}
+
+/**
+ * The hash of a token's last four units (of all of them, when it has fewer: then suffixHash). A key
+ * of four units or more that a token yields ends in the token's last four units, so a filter of
+ * these over the catalog's long first words, with suffixHash's filter over its short ones, lets
+ * through a third of the page tokens that one filter of three-unit suffixes did (Arabic words
+ * share their last three letters far more often: 1 MB bench page, 10,000 aliases, 35,000 of
+ * 87,000 tokens against 11,000).
+ */
+export function longSuffixHash(s: string, start: number, end: number): number {
+  if (end - start < 4) return suffixHash(s, start, end);
+  let h = 4;
+  for (let k = end - 4; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), SUFFIX_STEP);
   return (h ^ (h >>> FILTER_BITS)) & FILTER_MASK;
 }
 

@@ -7,7 +7,13 @@ import {
   type PreparedText,
   type Undecided,
 } from '../../engine/match/matcher';
-import { emptyGazetteer, filterOf, mergeBatch, PageVocabulary, type AliasBatch } from '../../engine/match/alias-lookup';
+import {
+  emptyGazetteer,
+  filtersOf,
+  mergeBatch,
+  PageVocabulary,
+  type AliasBatch,
+} from '../../engine/match/alias-lookup';
 import type { Gazetteer, Mention } from '../../engine/types';
 
 export interface Recognizer {
@@ -39,8 +45,8 @@ export function createRecognizer(fetchBatch: FetchBatch): Recognizer {
     const first = !knowsCrowded;
     const batch = await fetchBatch(keys, first);
     knowsCrowded = true;
-    const filter = first && filterOf(batch);
-    if (filter) vocabulary.setFilter(filter);
+    const filters = first && filtersOf(batch);
+    if (filters) vocabulary.setFilters(filters);
     if (batch.aliases.length) {
       mergeBatch(gaz, batch);
       matcher = createMatcher(gaz);

@@ -4,10 +4,12 @@
 // crowded and their names are fetched by word pairs.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cliticReadings } from '../../engine/text/clitics';
 import { compileCorpus } from '../../compiler/compile';
 import { readSeeds } from '../../compiler/seeds';
 import { createAliasIndex, lookupKeys, pairKey } from '../../engine/match/alias-lookup';
-import { createMatcher, prepareText } from '../../engine/match/matcher';
+import { createMatcher, keyFilterBit, prepareText, SHORT_FILTER_MASK } from '../../engine/match/matcher';
 import { createRecognizer } from '../../page/marks/recognizer';
 import { htmlToText } from '../../cli/html';
 
@@ -47,6 +49,26 @@ describe('alias lookup by page vocabulary', () => {
       expect(again).toEqual([]);
       expect(requests).toHaveLength(3); // the filter and crowded words, the visible part, the rest
     }
+  });
+
+  it('lets through every token that yields a key: a stem of four units or more by its last four, a shorter one by its suffix', () => {
+    const letters = [...'ابتثجحدرسشصعغفقكلمنهوي'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 9 }),
+        fc.constantFrom('', 'و', 'ف', 'ب', 'ل', 'ال', 'وال', 'بال', 'لل', 'ولل', 'وب', 'فك'),
+        (stem, clitic) => {
+          const token = clitic + stem.join('');
+          const p = prepareText(token);
+          expect(p.count).toBe(1);
+          for (const { stem: key } of cliticReadings(token)) {
+            const [long, bit] = keyFilterBit(key);
+            expect(long ? p.longHashes[0] : p.hashes[0] & SHORT_FILTER_MASK).toBe(bit);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('sends only keys that pass the filter of the first answer, and finds the same without it', async () => {

@@ -9,7 +9,7 @@ import {
   sourceOffset,
 } from '../../engine/text/normalize';
 import { tokenize } from '../../engine/text/tokenize';
-import { suffixHash, tokenHash } from '../../engine/text/token-hash';
+import { longSuffixHash, suffixHash, tokenHash } from '../../engine/text/token-hash';
 
 const norm = (s: string) => normalize(s).text;
 const mapOf = (s: string) => Array.from(normalize(s).map);
@@ -230,8 +230,18 @@ describe('normalizeTokens (the page path: one pass)', () => {
     const { text, map } = normalize(s);
     const { starts, ends, count } = tokenize(text);
     const hashes = Array.from(starts, (a, k) => suffixHash(text, a, ends[k]));
+    const longHashes = Array.from(starts, (a, k) => longSuffixHash(text, a, ends[k]));
     const ids = Array.from(starts, (a, k) => tokenHash(text, a, ends[k]));
-    return { text, map: Array.from(map), starts: Array.from(starts), ends: Array.from(ends), count, hashes, ids };
+    return {
+      text,
+      map: Array.from(map),
+      starts: Array.from(starts),
+      ends: Array.from(ends),
+      count,
+      hashes,
+      longHashes,
+      ids,
+    };
   };
   const fused = (s: string) => {
     const r = normalizeTokens(s);
@@ -243,6 +253,7 @@ describe('normalizeTokens (the page path: one pass)', () => {
       ends: arr(r.ends),
       count: r.count,
       hashes: arr(r.hashes),
+      longHashes: arr(r.longHashes),
       ids: arr(r.ids),
     };
   };
