@@ -25,6 +25,7 @@ import {
   SHORT_FILTER_MASK,
   type PreparedText,
 } from './matcher';
+import type { AliasEntry, EntityType, Gazetteer } from '../types';
 
 const FILTER_BYTES = 1 << (FILTER_BITS - 3);
 const SHORT_FILTER_BYTES = 1 << (SHORT_FILTER_BITS - 3);
@@ -34,7 +35,6 @@ export interface KeyFilters {
   long: Uint8Array;
   short: Uint8Array;
 }
-import type { AliasEntry, EntityType, Gazetteer } from '../types';
 
 /** More names than this behind one first token: the token is crowded (keyed by pairs). */
 export const CROWD = 32;

@@ -221,10 +221,10 @@ let scratch = new Uint16Array(0x1000);
 // Where the output parts from the input, written as the units are: pairs (output offset, shift),
 // output offsets ascending; output unit i came from input unit i + the shift of the last pair at
 // or before i (no pair before it: the same offset). Only deletions and expansions make a pair, so
-// a page's chunk holds a handful where a dense map held a number per unit: on the page path
-// (normalizeTokens) that map was a fresh array per chunk, and on a 1 MB page the memory the
-// browser had to get for them cost more than building them (the bench's renderer took about a
-// quarter of its new pages of memory there). normalize() still gives the dense map.
+// a page's chunk holds a handful where a dense map held a number per unit. On the page path
+// (normalizeTokens) that map was a fresh array per chunk: with the token arrays below, about a
+// quarter of the new memory the bench's renderer took for a 1 MB page, and new memory is not free
+// (on the bench machine, ~11 µs per 4 KB page). normalize() still gives the dense map.
 let pairs = new Int32Array(64);
 let pairInts = 0;
 
@@ -439,8 +439,9 @@ function tokenizeUnits(units: Uint16Array, n: number) {
       ids = tokenIds = grown(ids, new Int32Array(cap));
     }
     // suffixHash, longSuffixHash and tokenHash (engine/text/token-hash.ts) written out over the
-    // units, the suffixes' steps unrolled: the hashes cost as much as the rest of the tokenizer in a page's cold
-    // code, 1.4 ms less so on the 1 MB bench page (Chromium); the unit tests hold them equal.
+    // units, the suffixes' steps unrolled: the hashes cost as much as the rest of the tokenizer in
+    // a page's cold code, 1.4 ms less so on the 1 MB bench page (Chromium); the unit tests hold
+    // them equal.
     const length = i - start;
     const mix =
       length >= 3

@@ -1,12 +1,12 @@
 // A mention whose DOM Range is made the first time something asks for it. Design note:
 // A scan of a 1 MB page finds a couple of thousand mentions, and making a live Range for each
-// (createRange, setStart, setEnd: a few microseconds apiece, and every live Range is one more the
-// document keeps up to date on each mutation) was about a tenth of marking that page, though only
-// the mentions near the viewport are painted (page/marks/visible-marks.ts). So a mention keeps the
-// text nodes and offsets it was found at, and makes its Range when it is painted, measured for the
-// hit grid, or read by a card. Until then the session judges a page change by the nodes: a
-// mention whose nodes changed or left the page is dropped by the rescan, as a live Range over them
-// would have been.
+// (createRange, setStart, setEnd: a few microseconds apiece, ~7 ms for the bench's 1 MB page in its
+// fastest runs; and every live Range is one more the document keeps up to date on each mutation)
+// is work for marks the reader may never scroll to: only the mentions near the viewport are
+// painted (page/marks/visible-marks.ts). So a mention keeps the text nodes and offsets it was
+// found at, and makes its Range when it is painted, measured for the hit grid (in idle time), or
+// read by a card. Until then the session judges a page change by the nodes: a mention whose nodes
+// changed or left the page is dropped by the rescan, as a live Range over them would have been.
 import type { EntityType } from '../../engine/types';
 import type { PageMention } from '../types';
 
