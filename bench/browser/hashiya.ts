@@ -385,7 +385,7 @@ export async function register(gazUrl: string): Promise<RegisterResult> {
   const highlights = new Highlights('underline');
   let marks = 0;
   for (const [start, end, type] of found) {
-    const range = rangeFor(document, page.segments, start, end);
+    const range = rangeFor(page.segments, start, end);
     if (range) {
       highlights.add(type, range);
       marks++;

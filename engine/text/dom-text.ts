@@ -203,13 +203,32 @@ export function segmentAt(segments: TextSegment[], offset: number): number {
   return lo;
 }
 
-/** The DOM range for joined-text offsets [start, end). Caller owns the document to create ranges in. */
-export function rangeFor(doc: Document, segments: TextSegment[], start: number, end: number): Range | null {
+/** Where joined-text offsets [start, end) lie in the text nodes: node and offset at each end. */
+export interface TextBounds {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+export function boundsFor(segments: TextSegment[], start: number, end: number): TextBounds | null {
   if (!segments.length || end <= start) return null;
   const a = segments[segmentAt(segments, start)];
   const b = segments[segmentAt(segments, end - 1)];
-  const range = doc.createRange();
-  range.setStart(a.node, Math.min(start - a.start, a.node.length));
-  range.setEnd(b.node, Math.min(end - b.start, b.node.length));
+  return { startNode: a.node, startOffset: start - a.start, endNode: b.node, endOffset: end - b.start };
+}
+
+/** A DOM range over `bounds`, kept inside its nodes (their text may have shrunk since). */
+export function rangeOver(bounds: TextBounds): Range {
+  const { startNode, startOffset, endNode, endOffset } = bounds;
+  const range = startNode.ownerDocument.createRange();
+  range.setStart(startNode, Math.min(startOffset, startNode.length));
+  range.setEnd(endNode, Math.min(endOffset, endNode.length));
   return range;
+}
+
+/** The DOM range for joined-text offsets [start, end). */
+export function rangeFor(segments: TextSegment[], start: number, end: number): Range | null {
+  const bounds = boundsFor(segments, start, end);
+  return bounds && rangeOver(bounds);
 }

@@ -8,6 +8,7 @@
 // read by a card. Until then the session judges a page change by the nodes: a mention whose nodes
 // changed or left the page is dropped by the rescan, as a live Range over them would have been.
 import type { EntityType } from '../../engine/types';
+import { rangeOver, type TextBounds } from '../../engine/text/dom-text';
 import type { PageMention } from '../types';
 
 export class LazyMention implements PageMention {
@@ -17,35 +18,22 @@ export class LazyMention implements PageMention {
     readonly id: number,
     readonly entityId: string,
     readonly type: EntityType,
-    /** The text node the mention starts in, and the one it ends in (often the same). */
-    readonly startNode: Text,
-    private readonly startOffset: number,
-    readonly endNode: Text,
-    private readonly endOffset: number,
+    /** The text nodes and offsets the mention was found at. */
+    readonly at: TextBounds,
   ) {}
 
   get range(): Range {
-    if (!this.made) {
-      const range = this.startNode.ownerDocument.createRange();
-      // A node's text may have changed since the scan: the rescan drops this mention, and until
-      // then the range stays inside the node.
-      range.setStart(this.startNode, Math.min(this.startOffset, this.startNode.length));
-      range.setEnd(this.endNode, Math.min(this.endOffset, this.endNode.length));
-      this.made = range;
-    }
-    return this.made;
+    // A node's text may have changed since the scan: the rescan drops this mention, and until
+    // then the range stays inside the node.
+    return (this.made ??= rangeOver(this.at));
   }
 
   /** Whether the page changed under the mention: its text gone, or a node of it in `changed`. */
   stale(changed: ReadonlySet<Node>): boolean {
     const r = this.made;
     if (!r) {
-      return (
-        !this.startNode.isConnected ||
-        !this.endNode.isConnected ||
-        changed.has(this.startNode) ||
-        changed.has(this.endNode)
-      );
+      const { startNode, endNode } = this.at;
+      return !startNode.isConnected || !endNode.isConnected || changed.has(startNode) || changed.has(endNode);
     }
     return (
       !r.startContainer.isConnected ||
@@ -58,6 +46,6 @@ export class LazyMention implements PageMention {
 
   /** The node the mention starts in: the live range's, once made. */
   get start(): Node {
-    return this.made ? this.made.startContainer : this.startNode;
+    return this.made ? this.made.startContainer : this.at.startNode;
   }
 }

@@ -11,7 +11,7 @@
 // - Hit testing for the hover card: a grid of the marks' rectangles (page/marks/hit-grid.ts), measured
 //   when idle; until it is ready, caretPositionFromPoint gives (text node, offset) and each text
 //   node maps to the mentions that touch it.
-import { collectText, segmentAt, walkText, type PageText, type SkipFn } from '../../engine/text/dom-text';
+import { boundsFor, collectText, walkText, type PageText, type SkipFn } from '../../engine/text/dom-text';
 import { pageEvidence, prepareText, type PreparedText } from '../../engine/match/matcher';
 import { warmNormalizer } from '../../engine/text/normalize';
 import type { EntityType, Mention } from '../../engine/types';
@@ -86,23 +86,13 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
   function addMention(found: Mention, offset: number, page: PageText): LazyMention | null {
     const start = offset + found.start;
     const end = offset + found.end;
-    const { segments } = page;
-    if (!segments.length || end <= start) return null;
-    const a = segments[segmentAt(segments, start)];
-    const b = segments[segmentAt(segments, end - 1)];
+    const at = boundsFor(page.segments, start, end);
+    if (!at) return null;
     const gaz = opts.recognizer.gazetteer();
-    const m = new LazyMention(
-      nextId++,
-      gaz.entityIds[found.entity],
-      gaz.entityTypes[found.entity],
-      a.node,
-      start - a.start,
-      b.node,
-      end - b.start,
-    );
-    mentions.add(m, segments, start, end);
+    const m = new LazyMention(nextId++, gaz.entityIds[found.entity], gaz.entityTypes[found.entity], at);
+    mentions.add(m, page.segments, start, end);
     opts.onStep?.('firstMark');
-    painted.show(m, groupOf(m), a.node);
+    painted.show(m, groupOf(m), at.startNode);
     return m;
   }
 

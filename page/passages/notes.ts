@@ -47,7 +47,7 @@ export function createPassageNotes(session: Pick<MarkSession, 'pageText'>, opts:
 
   function place(note: PassageNote, page: PageText): boolean {
     const found = anchorPassage(page.text, note.target);
-    const range = found && found.end > found.start && rangeFor(doc, page.segments, found.start, found.end);
+    const range = found && found.end > found.start && rangeFor(page.segments, found.start, found.end);
     if (!found || !range) {
       highlights.remove(note.id);
       return false;

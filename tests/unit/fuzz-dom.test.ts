@@ -68,7 +68,7 @@ function checkMarks(root: Element): void {
     expect(page.text.slice(m.start, m.end)).toBe(m.surface);
     expect(m.start).toBeGreaterThanOrEqual(last);
     last = m.end;
-    const range = rangeFor(document, page.segments, m.start, m.end)!;
+    const range = rangeFor(page.segments, m.start, m.end)!;
     // The DOM range covers exactly the named characters, across however many text nodes; what it
     // spans in between that the reader never sees (a <script> inside the word) is not text.
     expect(collectText(range.cloneContents()).text.replace(/\n/g, '')).toBe(m.surface);

@@ -22,10 +22,15 @@ afterEach(() => {
 
 const textOf = (id: string) => document.getElementById(id)!.firstChild as Text;
 
+/** A mention of the second paragraph's text [from, to). */
+const inB = (id: number, entityId: string, from: number, to: number) => {
+  const node = textOf('b');
+  return new LazyMention(id, entityId, 'person', { startNode: node, startOffset: from, endNode: node, endOffset: to });
+};
+
 describe('LazyMention', () => {
   it('makes its range on first use, over the nodes and offsets it was found at', () => {
-    const node = textOf('b');
-    const m = new LazyMention(1, 'x/lavrov', 'person', node, 7, node, 13);
+    const m = inB(1, 'x/lavrov', 7, 13);
     const made = vi.spyOn(document, 'createRange');
     expect(made).not.toHaveBeenCalled();
     expect(m.range.toString()).toBe('Lavrov');
@@ -35,15 +40,15 @@ describe('LazyMention', () => {
 
   it('keeps the range inside a node whose text shrank before it was made', () => {
     const node = textOf('b');
-    const m = new LazyMention(1, 'x/moscow', 'place', node, 19, node, 25);
+    const m = inB(1, 'x/moscow', 19, 25);
     node.data = 'Later.';
     expect(m.range.toString()).toBe('');
   });
 
   it('is stale when its node changed or left the page, made or not', () => {
     const node = textOf('b');
-    const lazy = new LazyMention(1, 'x/lavrov', 'person', node, 7, node, 13);
-    const made = new LazyMention(2, 'x/lavrov', 'person', node, 7, node, 13);
+    const lazy = inB(1, 'x/lavrov', 7, 13);
+    const made = inB(2, 'x/lavrov', 7, 13);
     void made.range;
     for (const m of [lazy, made]) {
       expect(m.stale(new Set())).toBe(false);

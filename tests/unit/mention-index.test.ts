@@ -15,7 +15,7 @@ function scan(index: MentionIndex, root: Node, words: string[]): PageMention[] {
   const added: PageMention[] = [];
   for (const word of words) {
     for (let at = page.text.indexOf(word); at >= 0; at = page.text.indexOf(word, at + 1)) {
-      const range = rangeFor(document, page.segments, at, at + word.length)!;
+      const range = rangeFor(page.segments, at, at + word.length)!;
       const m: PageMention = { id: nextId++, entityId: `x/${word}`, type: 'person', range };
       index.add(m, page.segments, at, at + word.length);
       added.push(m);

@@ -37,7 +37,7 @@ describe('collectText', () => {
     const page = collectText(root);
     const start = page.text.indexOf('سيرغي');
     const end = page.text.indexOf(' اليوم');
-    const range = rangeFor(document, page.segments, start, end)!;
+    const range = rangeFor(page.segments, start, end)!;
     expect(range.toString()).toBe('سيرغي لافروف');
     expect(range.startContainer).not.toBe(range.endContainer);
   });

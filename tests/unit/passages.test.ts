@@ -119,7 +119,7 @@ describe('selection offsets', () => {
     for (let s = 0; s < page.text.length; s++) {
       for (let e = s + 1; e <= page.text.length; e++) {
         if (isSpace(s) || isSpace(e - 1)) continue; // selections are trimmed of white space
-        const range = rangeFor(document, page.segments, s, e)!;
+        const range = rangeFor(page.segments, s, e)!;
         expect(range.toString().replace(/\n/g, '')).toBe(page.text.slice(s, e).replace(/\n/g, ''));
         expect(offsetsOfRange(page, range)).toEqual({ start: s, end: e });
         checked++;
@@ -284,7 +284,7 @@ describe('attachPassages', () => {
     // "Geneva</b> on Monday": a selection across two text nodes.
     const start = page.text.indexOf('Geneva');
     const end = page.text.indexOf(' to discuss');
-    select(rangeFor(document, page.segments, start, end)!);
+    select(rangeFor(page.segments, start, end)!);
     document.dispatchEvent(new Event('selectionchange'));
     const button = await waitFor(() => slot.querySelector<HTMLButtonElement>('.hs-pbtn'), 'Add note button');
     expect(button.textContent).toBe(STRINGS.en.addNote);
@@ -339,7 +339,7 @@ describe('attachPassages', () => {
       trustedEventsOnly: false,
     });
     const start = page.text.indexOf('Lavrov said');
-    select(rangeFor(document, page.segments, start, start + 'Lavrov said'.length)!);
+    select(rangeFor(page.segments, start, start + 'Lavrov said'.length)!);
     handle.noteSelection(); // the keyboard command: straight to the editor
 
     const area = await waitFor(() => slot.querySelector('textarea'), 'editor');

@@ -19,7 +19,7 @@ function mention(word: string, type: EntityType = 'person'): PageMention {
   const page = collectText(document.body);
   const at = page.text.indexOf(word);
   expect(at).toBeGreaterThanOrEqual(0);
-  return { id: nextId++, entityId: `x/${word}`, type, range: rangeFor(document, page.segments, at, at + word.length)! };
+  return { id: nextId++, entityId: `x/${word}`, type, range: rangeFor(page.segments, at, at + word.length)! };
 }
 
 const el = (id: string) => document.getElementById(id)!;
