@@ -216,7 +216,11 @@ function decode(units: Uint16Array, length: number): string {
 }
 
 // The units are written here (grown when expansions need more): only a decoded copy outlives a call.
-let scratch = new Uint16Array(0x1000);
+let scratch: Uint16Array = new Uint16Array(0x1000);
+// The dense offset map of the last normalize() (null on the page path), grown with `scratch`.
+let denseMap: Int32Array | null = null;
+// Whether the last normalization changed anything (else the input is the output).
+let lastChanged = false;
 
 // Where the output parts from the input, written as the units are: pairs (output offset, shift),
 // output offsets ascending; output unit i came from input unit i + the shift of the last pair at
@@ -225,7 +229,7 @@ let scratch = new Uint16Array(0x1000);
 // (normalizeTokens) that map was a fresh array per chunk: with the token arrays below, about a
 // quarter of the new memory the bench's renderer took for a 1 MB page, and new memory is not free
 // (on the bench machine, ~11 µs per 4 KB page). normalize() still gives the dense map.
-let pairs = new Int32Array(64);
+let pairs: Int32Array = new Int32Array(64);
 let pairInts = 0;
 
 function shiftFrom(at: number, shift: number): void {
@@ -233,13 +237,15 @@ function shiftFrom(at: number, shift: number): void {
     pairs[pairInts - 1] = shift;
     return;
   }
-  if (pairInts + 2 > pairs.length) {
-    const grown = new Int32Array(pairs.length * 2);
-    grown.set(pairs);
-    pairs = grown;
-  }
+  if (pairInts + 2 > pairs.length) growPairs();
   pairs[pairInts++] = at;
   pairs[pairInts++] = shift;
+}
+
+function growPairs(): void {
+  const grown = new Int32Array(pairs.length * 2);
+  grown.set(pairs);
+  pairs = grown;
 }
 
 /** The input offset of output unit `i` (the output's length: the input's length), from the
@@ -255,18 +261,18 @@ export function sourceOffset(shifts: Int32Array, i: number): number {
   return lo === 0 ? i : i + shifts[(lo << 1) - 1];
 }
 
-/** The normalized units of `text` (in `scratch`, valid until the next call), with its shift pairs
- *  in `pairs[0, pairInts)` (likewise) and, when `dense`, its offset map. */
-function normalizeUnits(
-  text: string,
-  dense: boolean,
-): { out: Uint16Array; map: Int32Array | null; length: number; changed: boolean } {
-  const { kind, repl, expansion } = getTables();
+/** Normalizes `text` into `scratch`, returning the output's length, with its shift pairs in
+ *  `pairs[0, pairInts)`, `lastChanged`, and, when `dense`, its offset map in `denseMap` (all valid
+ *  until the next call). The loop's results are module state, not a returned object, and the rare
+ *  paths (expansions, growth) are functions of their own: V8 compiled this loop on stack
+ *  replacement before its end had ever run, and the object literal there then deoptimized that
+ *  code at the end of every later call (hundreds of times per load of the 1 MB bench page). */
+function normalizeUnits(text: string, dense: boolean): number {
+  const { kind, repl } = getTables();
   const n = text.length;
-  let cap = n + 16;
-  if (scratch.length < cap) scratch = new Uint16Array(cap);
+  if (scratch.length < n + 16) scratch = new Uint16Array(n + 16);
   let out = scratch;
-  let map = dense ? new Int32Array(cap + 1) : null;
+  let map: Int32Array | null = (denseMap = dense ? new Int32Array(n + 17) : null);
   pairInts = 0;
   let shift = 0;
   let j = 0;
@@ -285,37 +291,47 @@ function normalizeUnits(
       shiftFrom(j, ++shift);
       changed = true;
     } else {
-      const e = expansion.get(c)!;
-      if (j + e.length + 1 > cap) {
-        // Only expansions grow the text; grow geometrically so a page of ligatures stays linear.
-        cap = Math.max(cap * 2, j + e.length + 16);
-        const o2 = new Uint16Array(cap);
-        o2.set(out.subarray(0, j));
-        out = scratch = o2;
-        if (map !== null) {
-          const m2 = new Int32Array(cap + 1);
-          m2.set(map.subarray(0, j));
-          map = m2;
-        }
-      }
-      // Every unit of the expansion came from input unit i; the next output comes from i + 1.
-      for (let x = 0; x < e.length; x++) {
-        if (map !== null) map[j] = i;
-        out[j] = e.charCodeAt(x);
-        shiftFrom(j, i - j);
-        j++;
-      }
-      shiftFrom(j, (shift = i + 1 - j));
+      j = expand(c, i, j);
+      out = scratch;
+      map = denseMap;
+      shift = i + 1 - j;
       changed = true;
     }
   }
   if (map !== null) map[j] = n;
-  return { out, map, length: j, changed };
+  lastChanged = changed;
+  return j;
+}
+
+/** Writes the expansion of input unit `c` (at input offset `i`) at output offset `j`, growing the
+ *  buffers geometrically (a page of ligatures stays linear); returns the next output offset. */
+function expand(c: number, i: number, j: number): number {
+  const e = getTables().expansion.get(c)!;
+  const need = j + e.length + 1;
+  if (need > scratch.length) {
+    const grown = new Uint16Array(Math.max(scratch.length * 2, need + 16));
+    grown.set(scratch.subarray(0, j));
+    scratch = grown;
+  }
+  if (denseMap !== null && need >= denseMap.length) {
+    const grown = new Int32Array(Math.max(denseMap.length * 2, need + 16));
+    grown.set(denseMap.subarray(0, j));
+    denseMap = grown;
+  }
+  // Every unit of the expansion came from input unit i; the next output comes from i + 1.
+  for (let x = 0; x < e.length; x++) {
+    if (denseMap !== null) denseMap[j] = i;
+    scratch[j] = e.charCodeAt(x);
+    shiftFrom(j, i - j);
+    j++;
+  }
+  shiftFrom(j, i + 1 - j);
+  return j;
 }
 
 export function normalize(text: string): Normalized {
-  const { out, map, length, changed } = normalizeUnits(text, true);
-  return { text: changed ? decode(out, length) : text, map: map!.subarray(0, length + 1) };
+  const length = normalizeUnits(text, true);
+  return { text: lastChanged ? decode(scratch, length) : text, map: denseMap!.subarray(0, length + 1) };
 }
 
 /** Key for catalog strings: normalized, whitespace runs collapsed to one space, trimmed. */
@@ -391,32 +407,35 @@ export interface NormalizedTokens {
  * for longer), and a page's first hundred thousand characters ran unoptimized.
  */
 export function normalizeTokens(text: string): NormalizedTokens {
-  const { out, length, changed } = normalizeUnits(text, false);
+  const length = normalizeUnits(text, false);
   const shifts = pairs.slice(0, pairInts);
-  const tokens = tokenizeUnits(out, length);
-  return { text: changed ? decode(out, length) : text, shifts, ...tokens };
+  const tokens = tokenizeUnits(scratch, length);
+  return { text: lastChanged ? decode(scratch, length) : text, shifts, ...tokens };
 }
 
-// The tokenizer's output is written here first (grown as needed) and copied out at its exact size,
-// into one buffer: a page's chunks were each given four arrays sized for the most tokens a text of
-// its length could hold (more than half again what they held), all new memory.
-let tokenStarts = new Int32Array(0x400);
-let tokenEnds = new Int32Array(0x400);
-let tokenHashes = new Uint16Array(0x400);
-let tokenLongHashes = new Uint16Array(0x400);
-let tokenIds = new Int32Array(0x400);
+// The tokenizer's output is written here first, TOKEN_INTS numbers a token (start, end, both
+// filter hashes packed, tokenHash), and copied out at its exact size into one buffer: a page's
+// chunks were each given four arrays sized for the most tokens a text of its length could hold,
+// all new memory. One scratch array, not five, and the growth and the copy in functions of their
+// own: V8's optimizing compiler (Turbofan, on a background thread) took ~37 ms to compile the loop
+// over five arrays that each could be replaced mid-loop, ~18 this way (Chromium 150, measured
+// alone); on the bench machine's two cores that compile competes with the page for the CPU.
+const TOKEN_INTS = 4;
+let tokenScratch: Int32Array = new Int32Array(0x400 * TOKEN_INTS);
+
+function growTokenScratch(): Int32Array {
+  const grown = new Int32Array(tokenScratch.length * 2);
+  grown.set(tokenScratch);
+  return (tokenScratch = grown);
+}
 
 /** tokenize over units[0, n), with each token's suffixHash, longSuffixHash and tokenHash: one flat
  *  loop that only classifies units, the hashes made once per token at its end. */
 function tokenizeUnits(units: Uint16Array, n: number) {
   const word = WORD;
-  let starts = tokenStarts;
-  let ends = tokenEnds;
-  let hashes = tokenHashes;
-  let longHashes = tokenLongHashes;
-  let ids = tokenIds;
-  let cap = starts.length;
-  let count = 0;
+  let out = tokenScratch;
+  let last = out.length - TOKEN_INTS;
+  let o = 0;
   let start = -1;
   // i === n ends the last token as a non-word unit would.
   for (let i = 0; i <= n; i++) {
@@ -430,63 +449,60 @@ function tokenizeUnits(units: Uint16Array, n: number) {
       }
     }
     if (start < 0) continue;
-    if (count === cap) {
-      cap *= 2;
-      starts = tokenStarts = grown(starts, new Int32Array(cap));
-      ends = tokenEnds = grown(ends, new Int32Array(cap));
-      hashes = tokenHashes = grown(hashes, new Uint16Array(cap));
-      longHashes = tokenLongHashes = grown(longHashes, new Uint16Array(cap));
-      ids = tokenIds = grown(ids, new Int32Array(cap));
+    if (o > last) {
+      out = growTokenScratch();
+      last = out.length - TOKEN_INTS;
     }
     // suffixHash, longSuffixHash and tokenHash (engine/text/token-hash.ts) written out over the
     // units, the suffixes' steps unrolled: the hashes cost as much as the rest of the tokenizer in
     // a page's cold code, 1.4 ms less so on the 1 MB bench page (Chromium); the unit tests hold
     // them equal.
     const length = i - start;
+    const u1 = units[i - 1];
+    const u2 = length >= 2 ? units[i - 2] : 0;
+    const u3 = length >= 3 ? units[i - 3] : 0;
     const mix =
       length >= 3
-        ? Math.imul(
-            Math.imul(Math.imul(3 ^ units[i - 3], SUFFIX_STEP) ^ units[i - 2], SUFFIX_STEP) ^ units[i - 1],
-            SUFFIX_STEP,
-          )
+        ? Math.imul(Math.imul(Math.imul(3 ^ u3, SUFFIX_STEP) ^ u2, SUFFIX_STEP) ^ u1, SUFFIX_STEP)
         : length === 2
-          ? Math.imul(Math.imul(2 ^ units[i - 2], SUFFIX_STEP) ^ units[i - 1], SUFFIX_STEP)
-          : Math.imul(1 ^ units[i - 1], SUFFIX_STEP);
-    starts[count] = start;
-    ends[count] = i;
+          ? Math.imul(Math.imul(2 ^ u2, SUFFIX_STEP) ^ u1, SUFFIX_STEP)
+          : Math.imul(1 ^ u1, SUFFIX_STEP);
     const short = (mix ^ (mix >>> FILTER_BITS)) & FILTER_MASK;
-    hashes[count] = short;
+    let long = short;
     if (length >= 4) {
-      const long = Math.imul(
-        Math.imul(
-          Math.imul(Math.imul(4 ^ units[i - 4], SUFFIX_STEP) ^ units[i - 3], SUFFIX_STEP) ^ units[i - 2],
-          SUFFIX_STEP,
-        ) ^ units[i - 1],
+      const l = Math.imul(
+        Math.imul(Math.imul(Math.imul(4 ^ units[i - 4], SUFFIX_STEP) ^ u3, SUFFIX_STEP) ^ u2, SUFFIX_STEP) ^ u1,
         SUFFIX_STEP,
       );
-      longHashes[count] = (long ^ (long >>> FILTER_BITS)) & FILTER_MASK;
-    } else longHashes[count] = short;
+      long = (l ^ (l >>> FILTER_BITS)) & FILTER_MASK;
+    }
     const id = Math.imul(mix ^ (length << 16) ^ units[start], ID_STEP);
-    ids[count++] = Math.imul(id ^ (length > 1 ? units[start + 1] : 0) ^ (units[start + (length >> 1)] << 16), ID_STEP);
+    out[o] = start;
+    out[o + 1] = i;
+    out[o + 2] = short | (long << 16);
+    out[o + 3] = Math.imul(id ^ (length > 1 ? units[start + 1] : 0) ^ (units[start + (length >> 1)] << 16), ID_STEP);
+    o += TOKEN_INTS;
     start = -1;
   }
-  // Int32 arrays first, then the Uint16 ones: every view starts on a multiple of its element size.
-  const buffer = new ArrayBuffer(count * 16);
-  const copy = <T extends Int32Array | Uint16Array>(to: T, from: T) => {
-    to.set(from.subarray(0, count));
-    return to;
-  };
-  return {
-    starts: copy(new Int32Array(buffer, 0, count), starts),
-    ends: copy(new Int32Array(buffer, count * 4, count), ends),
-    count,
-    hashes: copy(new Uint16Array(buffer, count * 12, count), hashes),
-    longHashes: copy(new Uint16Array(buffer, count * 14, count), longHashes),
-    ids: copy(new Int32Array(buffer, count * 8, count), ids),
-  };
+  return unpackTokens(out, o / TOKEN_INTS);
 }
 
-function grown<T extends Int32Array | Uint16Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
+/** The first `count` tokens of `scratch`, in arrays of their exact size sharing one buffer. */
+function unpackTokens(scratch: Int32Array, count: number) {
+  // Int32 arrays first, then the Uint16 ones: every view starts on a multiple of its element size.
+  const buffer = new ArrayBuffer(count * 16);
+  const starts = new Int32Array(buffer, 0, count);
+  const ends = new Int32Array(buffer, count * 4, count);
+  const ids = new Int32Array(buffer, count * 8, count);
+  const hashes = new Uint16Array(buffer, count * 12, count);
+  const longHashes = new Uint16Array(buffer, count * 14, count);
+  for (let k = 0, o = 0; k < count; k++, o += TOKEN_INTS) {
+    starts[k] = scratch[o];
+    ends[k] = scratch[o + 1];
+    const h = scratch[o + 2];
+    hashes[k] = h & FILTER_MASK;
+    longHashes[k] = h >>> 16;
+    ids[k] = scratch[o + 3];
+  }
+  return { starts, ends, count, hashes, longHashes, ids };
 }
