@@ -53,6 +53,24 @@ interface TokenInfo {
   generation: number;
 }
 
+/** The first token at or after `i` whose bits are set in `filters` (`count` when none): the
+ *  loop over every word of a text, a function of its own (see PageVocabulary.add). */
+function nextKeyed(
+  filters: KeyFilters,
+  longHashes: Uint16Array,
+  hashes: Uint16Array,
+  i: number,
+  count: number,
+): number {
+  const { long, short } = filters;
+  for (; i < count; i++) {
+    const l = longHashes[i];
+    const h = hashes[i] & SHORT_FILTER_MASK;
+    if (long[l >> 3] & (1 << (l & 7)) || short[h >> 3] & (1 << (h & 7))) return i;
+  }
+  return count;
+}
+
 /**
  * The distinct tokens of a page's texts, found by their hash (computed with the tokens, see
  * PreparedText.ids) so that a token seen before costs no new string: a page repeats its vocabulary
@@ -83,52 +101,68 @@ export class PageVocabulary {
   /** Keys of `p` not returned before: new tokens' stems, and pairs after crowded stems. */
   unseen(p: PreparedText): string[] {
     const fresh: string[] = [];
-    const ask = (key: string) => {
-      if (this.asked.has(key)) return;
-      this.asked.add(key);
-      fresh.push(key);
-    };
     const { norm, starts, ends, count, hashes, longHashes, ids } = p;
-    const long = this.filters?.long;
-    const short = this.filters?.short;
+    const filters = this.filters;
     const pairs = this.crowdedWords.size > 0;
     for (let i = 0; i < count; i++) {
-      if (long && short) {
-        const l = longHashes[i];
-        const h = hashes[i] & SHORT_FILTER_MASK;
-        if (!(long[l >> 3] & (1 << (l & 7))) && !(short[h >> 3] & (1 << (h & 7)))) continue;
+      if (filters) {
+        i = nextKeyed(filters, longHashes, hashes, i, count);
+        if (i === count) break;
       }
-      const info = this.info(norm, starts[i], ends[i], ids[i], ask);
+      const start = starts[i];
+      const end = ends[i];
+      const info = this.find(norm, start, end, ids[i]) ?? this.add(norm, start, end, ids[i], fresh);
       if (!pairs || i + 1 >= count) continue;
-      if (info.generation !== this.generation) {
-        info.crowded = info.stems.filter((s) => this.crowdedWords.has(s));
-        info.generation = this.generation;
-      }
-      if (!info.crowded.length || !joinedBy(norm, ends[i], starts[i + 1])) continue;
+      if (info.generation !== this.generation) this.crowdedOf(info);
+      if (!info.crowded.length || !joinedBy(norm, end, starts[i + 1])) continue;
       const next = norm.slice(starts[i + 1], ends[i + 1]);
-      for (const stem of info.crowded) ask(pairKey(stem, next));
+      for (const stem of info.crowded) this.ask(pairKey(stem, next), fresh);
     }
     return fresh;
   }
 
-  private info(norm: string, start: number, end: number, id: number, ask: (key: string) => void): TokenInfo {
+  private ask(key: string, fresh: string[]): void {
+    if (this.asked.has(key)) return;
+    this.asked.add(key);
+    fresh.push(key);
+  }
+
+  /** The token norm[start, end) seen before, if it was. */
+  private find(norm: string, start: number, end: number, id: number): TokenInfo | undefined {
     const slots = this.slots;
     const mask = slots.length - 1;
     const length = end - start;
-    let s = id & mask;
-    for (let v = slots[s]; v !== 0; v = slots[s]) {
+    for (let s = id & mask, v = slots[s]; v !== 0; s = (s + 1) & mask, v = slots[s]) {
       const info = this.infos[v - 1];
       if (info.id === id && info.token.length === length && norm.startsWith(info.token, start)) return info;
-      s = (s + 1) & mask;
     }
+    return undefined;
+  }
+
+  /** A token not seen before (a few hundred a page, against tens of thousands of words): its
+   *  stems are asked for. Kept out of `unseen`'s loop, like `find`, so that what V8 optimizes
+   *  for that loop is small (compiling it took ~100 ms of a background thread per page load). */
+  private add(norm: string, start: number, end: number, id: number, fresh: string[]): TokenInfo {
     const token = norm.slice(start, end);
-    const stems = isArabic(token.charCodeAt(0)) ? [...new Set(cliticReadings(token).map((r) => r.stem))] : [token];
-    for (const st of stems) ask(st);
+    const stems: string[] = [];
+    if (isArabic(token.charCodeAt(0))) {
+      for (const r of cliticReadings(token)) if (!stems.includes(r.stem)) stems.push(r.stem);
+    } else stems.push(token);
+    for (const st of stems) this.ask(st, fresh);
     const info: TokenInfo = { token, id, stems, crowded: [], generation: -1 };
     this.infos.push(info);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let s = id & mask;
+    while (slots[s] !== 0) s = (s + 1) & mask;
     slots[s] = this.infos.length;
     if (this.infos.length * 2 > slots.length) this.rehash();
     return info;
+  }
+
+  private crowdedOf(info: TokenInfo): void {
+    info.crowded = info.stems.filter((s) => this.crowdedWords.has(s));
+    info.generation = this.generation;
   }
 
   private rehash(): void {

@@ -436,6 +436,7 @@ function tokenizeUnits(units: Uint16Array, n: number) {
   let out = tokenScratch;
   let last = out.length - TOKEN_INTS;
   let o = 0;
+  let count = 0;
   let start = -1;
   // i === n ends the last token as a non-word unit would.
   for (let i = 0; i <= n; i++) {
@@ -482,9 +483,10 @@ function tokenizeUnits(units: Uint16Array, n: number) {
     out[o + 2] = short | (long << 16);
     out[o + 3] = Math.imul(id ^ (length > 1 ? units[start + 1] : 0) ^ (units[start + (length >> 1)] << 16), ID_STEP);
     o += TOKEN_INTS;
+    count++;
     start = -1;
   }
-  return unpackTokens(out, o / TOKEN_INTS);
+  return unpackTokens(out, count);
 }
 
 /** The first `count` tokens of `scratch`, in arrays of their exact size sharing one buffer. */
