@@ -331,7 +331,9 @@ function expand(c: number, i: number, j: number): number {
 
 export function normalize(text: string): Normalized {
   const length = normalizeUnits(text, true);
-  return { text: lastChanged ? decode(scratch, length) : text, map: denseMap!.subarray(0, length + 1) };
+  const map = denseMap!.subarray(0, length + 1);
+  denseMap = null; // the caller's now: a 1 MB text's map is 2 MB, not to be kept alive here
+  return { text: lastChanged ? decode(scratch, length) : text, map };
 }
 
 /** Key for catalog strings: normalized, whitespace runs collapsed to one space, trimmed. */
