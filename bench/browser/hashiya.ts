@@ -25,7 +25,8 @@ export interface HashiyaResult {
   marks: number;
   /** Our own slices between yields (and awaits of the background). */
   slices: number;
-  /** Each slice, ms, in order; 'L' marks a wait for the background. */
+  /** Each slice, ms, in order; 'L' marks a wait for the background, 'IO' a callback of our
+   *  IntersectionObserver (page/marks/visible-marks.ts), timed until the frame after the last mark. */
   sliceTrace: string;
   longestSliceMs: number;
   /** Sum of our slices: our own main-thread time, without the gaps where the page had the thread. */
@@ -168,7 +169,31 @@ export async function hashiya(
   // When a lookup was sent: its slice ends there if the session then waits for the answer, but runs
   // on to the next yield if the session works meanwhile (page/marks/session.ts overlaps the two).
   let sent: number | null = null;
+  // Our IntersectionObserver's callbacks are tasks of ours too: each is timed as a slice. A yield
+  // inside one (it applies a long report in slices) is not the session's: not counted as its slice.
+  let inCallback = false;
+  let timing = true;
+  const RealObserver = window.IntersectionObserver;
+  window.IntersectionObserver = class extends RealObserver {
+    constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
+      super((entries, observer) => {
+        const begun = now();
+        inCallback = true;
+        try {
+          callback(entries, observer);
+        } finally {
+          inCallback = false;
+          if (timing) {
+            const ms = now() - begun;
+            slices.push(ms);
+            trace.push(`${ms.toFixed(1)} IO`);
+          }
+        }
+      }, options);
+    }
+  };
   sched.yield = () => {
+    if (inCallback) return realYield();
     endSlice(now());
     sent = null;
     return realYield().then(() => {
@@ -205,12 +230,14 @@ export async function hashiya(
     t1 = now();
     endSlice(t1, ' end');
   } finally {
+    window.IntersectionObserver = RealObserver;
     if (created) delete g.scheduler;
     else delete (sched as Partial<Sched>).yield;
   }
   await afterFrame();
   const t2 = now();
   await sleep(60);
+  timing = false;
   longTasks.push(...po.takeRecords());
   po.disconnect();
   loafs.push(...lo.takeRecords());

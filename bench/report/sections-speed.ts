@@ -181,7 +181,8 @@ export function mainThread(r: Results): string {
   out.push('');
   out.push(
     'Own measurement: the harness wraps `scheduler.yield` and the alias lookups and times every stretch of our code ' +
-      'between two yields or between a yield and a wait for the background (a slice). Long tasks: ' +
+      'between two yields or between a yield and a wait for the background (a slice), and each callback of our ' +
+      'IntersectionObserver (which paints the marks near the viewport) until the frame after the last mark. Long tasks: ' +
       "PerformanceObserver 'longtask' entries (≥ 50 ms) during Hashiya's run. Longest task = per run the longer of the two, median over runs.",
   );
   out.push('');

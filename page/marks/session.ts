@@ -156,6 +156,9 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       opts.onStep?.('learned');
       match(first);
     };
+    // This slice began here: asking for the visible chunk's aliases (cold code, a request made) is
+    // its first work, counted in the budget of the reading that follows in it (it ran 1–3 ms past it).
+    const sliceBegun = performance.now();
     const overlap = opts.recognizer.primed();
     let visibleAnswered = false;
     const askedVisible = opts.recognizer.learn(opts.recognizer.unseen(visible), [visible]);
@@ -183,6 +186,7 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
       SLICE_MS,
       () => stopped,
       () => visibleAnswered && markVisible(),
+      overlap ? sliceBegun : performance.now(),
     );
     if (stopped) return;
     const askedRest = opts.recognizer.learn(fresh);

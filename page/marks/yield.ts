@@ -24,8 +24,9 @@ export async function runSliced<T>(
   isCancelled = () => false,
   /** Run at the start of each slice after the first, its time counted in that slice's budget. */
   atSlice?: () => void,
+  /** When the current slice began, if before this call: the caller's work in it counts too. */
+  sliceStart = performance.now(),
 ) {
-  let sliceStart = performance.now();
   let estimate = 0;
   for (const item of items) {
     if (isCancelled()) return;

@@ -142,4 +142,24 @@ describe('VisibleMarks', () => {
       'hashiya-place-underline': ['Moscow'],
     });
   });
+
+  it('applies a report of many blocks in slices, the page getting its turn between them, and the last report for a block wins', async () => {
+    const count = 400;
+    document.body.innerHTML = Array.from({ length: count }, (_, i) => `<p id="p${i}">Name${i} spoke</p>`).join('');
+    const marks = new VisibleMarks(new Highlights('underline'));
+    for (let i = 0; i < count; i++) marks.show(mention(`Name${i} `), 'person');
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 0.05)); // each read: 50 µs of work
+    const all = Array.from({ length: count }, (_, i) => `p${i}`);
+    near(...all);
+    const first = painted(registry)['hashiya-person-underline'] ?? [];
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(count); // the rest waits for the next slice
+    far('p0', `p${count - 1}`); // a later report, queued behind the first
+    await vi.waitFor(() => expect(painted(registry)['hashiya-person-underline']).toHaveLength(count - 2));
+    const names = painted(registry)['hashiya-person-underline'];
+    expect(names).not.toContain('Name0 ');
+    expect(names).not.toContain(`Name${count - 1} `);
+    vi.restoreAllMocks();
+  });
 });

@@ -86,6 +86,25 @@ describe('runSliced', () => {
     );
     expect(log).toEqual(['item 1', 'item 1', 'item 1', 'atSlice 2', 'item 3', 'item 3']);
   });
+
+  it('counts the work done in the slice before it was called', async () => {
+    clock += 4; // the caller's own work in this slice
+    await runSliced(
+      [1, 1, 1, 1],
+      (cost) => {
+        clock += cost;
+        slices[slices.length - 1].push(cost);
+      },
+      6,
+      () => false,
+      undefined,
+      0,
+    );
+    expect(slices.filter((s) => s.length)).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+  });
 });
 
 describe('drive', () => {
