@@ -108,18 +108,22 @@ export class VisibleMarks {
 
   private async drain(): Promise<void> {
     this.draining = true;
-    let sliceStart = performance.now();
-    while (this.head < this.queue.length) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        sliceStart = performance.now();
-        continue; // clear() may have emptied the queue meanwhile
+    try {
+      let sliceStart = performance.now();
+      while (this.head < this.queue.length) {
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          sliceStart = performance.now();
+          continue; // clear() may have emptied the queue meanwhile
+        }
+        this.apply(this.queue[this.head++]);
       }
-      this.apply(this.queue[this.head++]);
+    } finally {
+      // Also after a throw: the next report starts a new drain rather than waiting on this one.
+      this.queue = [];
+      this.head = 0;
+      this.draining = false;
     }
-    this.queue = [];
-    this.head = 0;
-    this.draining = false;
   }
 
   private apply(entry: IntersectionObserverEntry): void {
