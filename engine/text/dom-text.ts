@@ -2,6 +2,7 @@
 // name split by <b> tags is one string, with a newline between blocks so names never join across
 // paragraphs. The same walk runs in the content script and in `npm run annotate` (happy-dom), so
 // both see the same text and the same offsets. Reads the DOM only; never writes to it.
+import { HEAVY_STEP, type Pause } from './pause';
 
 export interface TextSegment {
   node: Text;
@@ -141,7 +142,7 @@ export const WALK_STEP = 128;
  * give the page its turn on huge documents (the walk itself never writes to the DOM). The caller
  * must not let the page mutate the DOM between pauses go unnoticed: page/marks/session.ts observes first.
  */
-export function* walkText(root: Node, exclude?: Element | null, skip?: SkipFn): Generator<void, PageText, void> {
+export function* walkText(root: Node, exclude?: Element | null, skip?: SkipFn): Generator<Pause, PageText, void> {
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   let length = 0;
@@ -188,6 +189,7 @@ export function* walkText(root: Node, exclude?: Element | null, skip?: SkipFn): 
     const kids = node.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], false]);
   }
+  yield HEAVY_STEP; // one copy of all the text, a large string made at once
   return { text: parts.join(''), segments };
 }
 

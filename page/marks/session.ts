@@ -108,9 +108,12 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     await yieldToPage(); // finding the article (page/marks/scope.ts) was a task of its own: the walk starts a new one
     const page = await drive(walkText(root, opts.exclude?.(), opts.skip));
     opts.onStep?.('walked');
+    // The walk may have used its whole slice (its last step joins the text): what follows starts a
+    // new one, whether the primer's answer is already here or comes later, in a task of its own.
+    await yieldToPage();
+    if (stopped) return;
     await primed;
     opts.onStep?.('primed');
-    await yieldToPage(); // the walk may have used its whole slice; what follows starts a new one
     if (stopped) return;
     // The normalizer's tables, built once per page (several milliseconds, cold): slices of their own.
     if (await drive(warmNormalizer())) await yieldToPage();
@@ -194,6 +197,11 @@ export function createMarkSession(opts: MarkOptions): MarkSession {
     await askedVisible;
     if (stopped) return;
     if (!visibleMarked) {
+      // The answer came while the last chunks were read, or after: merging it was work of its
+      // task, and the reading may have used this slice. Marking the visible chunk (its first
+      // matching, cold code: 2–5 ms) starts a slice of its own.
+      await yieldToPage();
+      if (stopped) return;
       markVisible();
       await yieldToPage();
       if (stopped) return;

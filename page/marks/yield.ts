@@ -1,6 +1,8 @@
 // Give the main thread back to the page between slices of our work. scheduler.yield() keeps our
 // continuation ahead of other queued tasks where it exists (Chrome 129+, Firefox 142+); a
 // MessageChannel task is the fallback (setTimeout(0) is clamped to 4 ms after nesting).
+import { HEAVY_STEP, type Pause } from '../../engine/text/pause';
+
 type Scheduler = { yield?: () => Promise<void> };
 
 export function yieldToPage(): Promise<void> {
@@ -60,8 +62,9 @@ export async function runSliced<T>(
 /** Runs a generator that pauses now and then (engine/text/dom-text.ts walkText), yielding by
  *  budget as runSliced does: before a step that would not fit in what is left of the slice, judged
  *  by the slowest recent step (a slice that only checked the clock after each step overran the
- *  budget by up to a step: 10 ms slices of a 6 ms budget on real pages). */
-export async function drive<R>(gen: Generator<void, R, void>, budgetMs = SLICE_MS): Promise<R> {
+ *  budget by up to a step: 10 ms slices of a 6 ms budget on real pages). A pause that says
+ *  `HEAVY_STEP` announces one large step that cannot be split: it starts a slice of its own. */
+export async function drive<R>(gen: Generator<Pause, R, void>, budgetMs = SLICE_MS): Promise<R> {
   let sliceStart = performance.now();
   let estimate = 0;
   for (;;) {
@@ -70,7 +73,7 @@ export async function drive<R>(gen: Generator<void, R, void>, budgetMs = SLICE_M
     if (step.done) return step.value;
     const t = performance.now();
     estimate = Math.max(t - begun, estimate * 0.8);
-    if (t - sliceStart + estimate > budgetMs) {
+    if (t - sliceStart + estimate > budgetMs || (step.value === HEAVY_STEP && t > sliceStart)) {
       await yieldToPage();
       sliceStart = performance.now();
     }

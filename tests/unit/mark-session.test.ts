@@ -224,6 +224,26 @@ describe('mark session', () => {
       expect(log.map((r) => r.inFlight)).toEqual([0, 0, 1]);
     });
 
+    it('marks the visible part in a slice of its own when its answer comes after the rest is read', async () => {
+      // Merging an answer is work of the task it arrives in; the visible part's first matching
+      // (cold code) used to run on in that same task: together they made slices of 10–14 ms.
+      longPage();
+      const events: string[] = [];
+      vi.stubGlobal('scheduler', { yield: async () => void events.push('yield') });
+      const { recognizer } = slowRecognizer(30);
+      const learn = recognizer.learn;
+      recognizer.learn = (keys, texts) => learn(keys, texts).then(() => void events.push('answer'));
+      await start({ recognizer, onStep: (step) => step === 'learned' && events.push('learned') });
+      const learned = events.indexOf('learned');
+      // The visible part's answer, then a yield, the marking, and a yield before anything else.
+      expect(events.slice(events.lastIndexOf('answer', learned), learned + 2)).toEqual([
+        'answer',
+        'yield',
+        'learned',
+        'yield',
+      ]);
+    });
+
     it('one request after the other when the primer failed (its crowded words make the rest’s keys)', async () => {
       longPage();
       const reference = marked(await start());

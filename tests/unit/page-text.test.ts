@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectText, rangeFor } from '../../engine/text/dom-text';
+import { collectText, rangeFor, walkText } from '../../engine/text/dom-text';
+import { HEAVY_STEP } from '../../engine/text/pause';
 import { readPageMeta } from '../../engine/text/page-meta';
 import { chunkText, orderFrom } from '../../page/marks/chunks';
 
@@ -12,6 +13,18 @@ describe('collectText', () => {
   it('joins inline elements so a name split by tags is one string', () => {
     const { text } = collectText(body('<p>وزير الخارجية سيرغي <b>لافروف</b> قال</p>'));
     expect(text).toContain('سيرغي لافروف');
+  });
+
+  it('walked in steps, pauses every few nodes and last before joining the text, a step it announces as heavy', () => {
+    body(Array.from({ length: 100 }, (_, i) => `<p>فقرة ${i}</p>`).join(''));
+    const walk = walkText(document.body);
+    const pauses: unknown[] = [];
+    let step = walk.next();
+    for (; !step.done; step = walk.next()) pauses.push(step.value);
+    expect(pauses.length).toBeGreaterThan(1);
+    expect(pauses.slice(0, -1).every((p) => p === undefined)).toBe(true);
+    expect(pauses.at(-1)).toBe(HEAVY_STEP);
+    expect(step.value.text).toBe(collectText(document.body).text);
   });
 
   it('separates blocks with a newline so names never join across paragraphs', () => {

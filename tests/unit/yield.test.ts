@@ -3,6 +3,7 @@
 // measured: the clock only moves when an item says what it cost.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { drive, runSliced } from '../../page/marks/yield';
+import { HEAVY_STEP, type Pause } from '../../engine/text/pause';
 
 let clock = 0;
 let slices: number[][] = [];
@@ -135,5 +136,34 @@ describe('drive', () => {
 
   it('after an unexpectedly slow step, keeps the next slices short', async () => {
     expect(await steps([1, 1, 8, 1, 1, 1])).toEqual([[1, 1, 8], [1], [1], [1]]);
+  });
+
+  it('runs a step announced as heavy at the start of a slice, even with budget left', async () => {
+    // walkText's last step joins the page's text: judged by the small steps before it, it would
+    // have run at the end of a nearly full slice.
+    function* gen(): Generator<Pause, string, void> {
+      for (const cost of [1, 1]) {
+        clock += cost;
+        slices[slices.length - 1].push(cost);
+        yield;
+      }
+      yield HEAVY_STEP;
+      clock += 4;
+      slices[slices.length - 1].push(4);
+      return 'joined';
+    }
+    expect(await drive(gen())).toBe('joined');
+    expect(slices.filter((s) => s.length)).toEqual([[1, 1], [4]]);
+  });
+
+  it('does not pause twice when a heavy step comes first in its slice', async () => {
+    function* gen(): Generator<Pause, string, void> {
+      yield HEAVY_STEP;
+      clock += 4;
+      slices[slices.length - 1].push(4);
+      return 'joined';
+    }
+    expect(await drive(gen())).toBe('joined');
+    expect(slices).toEqual([[4]]);
   });
 });
