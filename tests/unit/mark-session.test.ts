@@ -226,7 +226,7 @@ describe('mark session', () => {
 
     it('marks the visible part in a slice of its own when its answer comes after the rest is read', async () => {
       // Merging an answer is work of the task it arrives in; the visible part's first matching
-      // (cold code) used to run on in that same task: together they made slices of 10–14 ms.
+      // (cold code) used to run on in that same task: together they made slices of up to 13 ms.
       longPage();
       const events: string[] = [];
       vi.stubGlobal('scheduler', { yield: async () => void events.push('yield') });
