@@ -15,7 +15,7 @@ describe('collectText', () => {
     expect(text).toContain('سيرغي لافروف');
   });
 
-  it('walked in steps, pauses every few nodes and last before joining the text, a step it announces as heavy', () => {
+  it('as a walk in steps, pauses every few nodes, and last before the join, announced as a heavy step', () => {
     body(Array.from({ length: 100 }, (_, i) => `<p>فقرة ${i}</p>`).join(''));
     const walk = walkText(document.body);
     const pauses: unknown[] = [];

@@ -24,16 +24,15 @@ afterEach(() => {
   delete (globalThis as { scheduler?: unknown }).scheduler;
 });
 
+/** Work that costs `cost` ms on the fake clock, noted in the current slice. */
+function spend(cost: number) {
+  clock += cost;
+  slices[slices.length - 1].push(cost);
+}
+
 /** Runs items that cost `costs` ms each on the fake clock; returns the costs grouped by slice. */
 async function run(costs: number[], budget = 6) {
-  await runSliced(
-    costs,
-    (cost) => {
-      clock += cost;
-      slices[slices.length - 1].push(cost);
-    },
-    budget,
-  );
+  await runSliced(costs, spend, budget);
   return slices.filter((s) => s.length);
 }
 
@@ -90,17 +89,7 @@ describe('runSliced', () => {
 
   it('counts the work done in the slice before it was called', async () => {
     clock += 4; // the caller's own work in this slice
-    await runSliced(
-      [1, 1, 1, 1],
-      (cost) => {
-        clock += cost;
-        slices[slices.length - 1].push(cost);
-      },
-      6,
-      () => false,
-      undefined,
-      0,
-    );
+    await runSliced([1, 1, 1, 1], spend, 6, () => false, undefined, 0);
     expect(slices.filter((s) => s.length)).toEqual([
       [1, 1],
       [1, 1],
@@ -109,13 +98,16 @@ describe('runSliced', () => {
 });
 
 describe('drive', () => {
-  /** A generator whose steps cost `costs` ms each on the fake clock (a pause after each). */
-  async function steps(costs: number[], budget = 6) {
-    function* gen(): Generator<void, string, void> {
-      for (const cost of costs) {
-        clock += cost;
-        slices[slices.length - 1].push(cost);
-        yield;
+  /** A generator whose steps cost `plan`'s ms each on the fake clock, a pause after each; a
+   *  HEAVY_STEP in the plan is a pause that announces the next step as heavy. */
+  async function steps(plan: (number | typeof HEAVY_STEP)[], budget = 6) {
+    function* gen(): Generator<Pause, string, void> {
+      for (const p of plan) {
+        if (p === HEAVY_STEP) yield HEAVY_STEP;
+        else {
+          spend(p);
+          yield;
+        }
       }
       return 'done';
     }
@@ -141,29 +133,11 @@ describe('drive', () => {
   it('runs a step announced as heavy at the start of a slice, even with budget left', async () => {
     // walkText's last step joins the page's text: judged by the small steps before it, it would
     // have run at the end of a nearly full slice.
-    function* gen(): Generator<Pause, string, void> {
-      for (const cost of [1, 1]) {
-        clock += cost;
-        slices[slices.length - 1].push(cost);
-        yield;
-      }
-      yield HEAVY_STEP;
-      clock += 4;
-      slices[slices.length - 1].push(4);
-      return 'joined';
-    }
-    expect(await drive(gen())).toBe('joined');
-    expect(slices.filter((s) => s.length)).toEqual([[1, 1], [4]]);
+    expect(await steps([1, 1, HEAVY_STEP, 4])).toEqual([[1, 1], [4]]);
   });
 
   it('does not pause twice when a heavy step comes first in its slice', async () => {
-    function* gen(): Generator<Pause, string, void> {
-      yield HEAVY_STEP;
-      clock += 4;
-      slices[slices.length - 1].push(4);
-      return 'joined';
-    }
-    expect(await drive(gen())).toBe('joined');
-    expect(slices).toEqual([[4]]);
+    expect(await steps([HEAVY_STEP, 4])).toEqual([[4]]);
+    expect(slices[0]).toEqual([4]); // run in the first slice, not after a pause
   });
 });
